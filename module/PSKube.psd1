@@ -1,0 +1,23 @@
+@{
+    # The build (src/PSKube/PSKube.csproj) stamps ModuleVersion from Directory.Build.props into out/PSKube/PSKube.psd1.
+    RootModule           = 'PSKube.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = 'eca6df10-a4c4-4e14-aefd-4e3b4fa7d2c5'
+    Author               = 'PSKube contributors'
+    CompanyName          = 'PSKube'
+    Copyright            = '(c) PSKube contributors. All rights reserved.'
+    Description          = 'Drive Kubernetes from PowerShell with typed objects and pipelines.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('PSKube.format.ps1xml')
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Kubernetes', 'kubectl', 'k8s', 'containers')
+            ProjectUri = 'https://example.invalid/pskube'
+        }
+    }
+}
