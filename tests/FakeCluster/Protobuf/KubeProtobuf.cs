@@ -10,9 +10,6 @@ namespace PSKube.FakeCluster.Protobuf;
 /// </summary>
 public static class KubeProtobuf
 {
-    /// <summary>The media type of Kubernetes protobuf bodies.</summary>
-    public const string MediaType = "application/vnd.kubernetes.protobuf";
-
     private static ReadOnlySpan<byte> Magic => "k8s\0"u8;
 
     /// <summary>Decodes a protobuf body into the JSON object the API server would store, apiVersion and kind included.</summary>

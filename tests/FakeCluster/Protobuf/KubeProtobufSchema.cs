@@ -24,8 +24,8 @@ internal static class KubeProtobufSchema
             [("v1", "Namespace")] = "Namespace",
         };
 
-    private static readonly Dictionary<string, ProtobufMessageType> MessagesByName = new ProtobufMessageType[]
-    {
+    private static readonly Dictionary<string, ProtobufMessageType> MessagesByName = Index(
+    [
         // apimachinery meta/v1
         new("ObjectMeta",
         [
@@ -439,12 +439,26 @@ internal static class KubeProtobufSchema
             Str(1, "type"),
             Str(2, "localhostProfile", Pointer),
         ]),
-    }.ToDictionary(message => message.Name);
+    ]);
 
-    public static ProtobufMessageType Get(string name) =>
-        MessagesByName.TryGetValue(name, out var message)
-            ? message
-            : throw new InvalidOperationException($"The protobuf schema has no message table named '{name}'.");
+    public static ProtobufMessageType Get(string name) => MessagesByName[name];
+
+    // A table naming a message that has no table is a programming error: fail on first use, not on some request.
+    private static Dictionary<string, ProtobufMessageType> Index(IEnumerable<ProtobufMessageType> messages)
+    {
+        var byName = messages.ToDictionary(message => message.Name);
+        var missing = byName.Values
+            .SelectMany(message => message.Fields)
+            .Select(field => field.MessageType)
+            .Concat(TopLevelKinds.Values)
+            .OfType<string>()
+            .Where(name => !byName.ContainsKey(name))
+            .Distinct()
+            .ToList();
+        return missing.Count == 0
+            ? byName
+            : throw new InvalidOperationException($"Protobuf message tables are missing for: {string.Join(", ", missing)}.");
+    }
 
     private static ProtobufField Str(int number, string jsonName, ProtobufPresence presence = default) =>
         new(number, jsonName, ProtobufFieldKind.String, presence);

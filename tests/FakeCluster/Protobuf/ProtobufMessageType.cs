@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PSKube.FakeCluster.Protobuf;
 
 /// <summary>A message descriptor: its name and its fields, in the order they are written to JSON.</summary>
@@ -16,6 +18,6 @@ internal sealed class ProtobufMessageType
 
     public IReadOnlyList<ProtobufField> Fields { get; }
 
-    public bool TryGetField(int number, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProtobufField? field) =>
+    public bool TryGetField(int number, [NotNullWhen(true)] out ProtobufField? field) =>
         _fieldsByNumber.TryGetValue(number, out field);
 }
