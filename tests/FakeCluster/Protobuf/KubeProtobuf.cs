@@ -38,12 +38,7 @@ public static class KubeProtobuf
             ["apiVersion"] = apiVersion,
             ["kind"] = kind,
         };
-        foreach (var (name, value) in decoded.ToList())
-        {
-            decoded.Remove(name);
-            result[name] = value;
-        }
-
+        ProtobufJsonDecoder.MoveProperties(decoded, result);
         return result;
     }
 

@@ -65,7 +65,8 @@ internal static class ProtobufJsonDecoder
         return result;
     }
 
-    private static void MoveProperties(JsonObject from, JsonObject to)
+    /// <summary>Moves every property of one object to the end of another (a node can have only one parent).</summary>
+    public static void MoveProperties(JsonObject from, JsonObject to)
     {
         var properties = from.ToList();
         from.Clear();
