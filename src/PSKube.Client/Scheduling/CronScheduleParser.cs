@@ -59,7 +59,7 @@ internal static class CronScheduleParser
 
     private static CronSchedule ParseDescriptor(string schedule)
     {
-        const ulong firstMinute = 1UL << 0;
+        const ulong minuteZero = 1UL << 0;
         const ulong midnight = 1UL << 0;
         const ulong firstDay = 1UL << 1;
         const ulong january = 1UL << 1;
@@ -73,15 +73,15 @@ internal static class CronScheduleParser
         switch (schedule)
         {
             case "@yearly" or "@annually":
-                return new CronSchedule(schedule, firstMinute, midnight, firstDay, january, anyWeekday, false, true);
+                return new CronSchedule(schedule, minuteZero, midnight, firstDay, january, anyWeekday, dayOfMonthIsWildcard: false, dayOfWeekIsWildcard: true);
             case "@monthly":
-                return new CronSchedule(schedule, firstMinute, midnight, firstDay, anyMonth, anyWeekday, false, true);
+                return new CronSchedule(schedule, minuteZero, midnight, firstDay, anyMonth, anyWeekday, dayOfMonthIsWildcard: false, dayOfWeekIsWildcard: true);
             case "@weekly":
-                return new CronSchedule(schedule, firstMinute, midnight, anyDay, anyMonth, sunday, true, false);
+                return new CronSchedule(schedule, minuteZero, midnight, anyDay, anyMonth, sunday, dayOfMonthIsWildcard: true, dayOfWeekIsWildcard: false);
             case "@daily" or "@midnight":
-                return new CronSchedule(schedule, firstMinute, midnight, anyDay, anyMonth, anyWeekday, true, true);
+                return new CronSchedule(schedule, minuteZero, midnight, anyDay, anyMonth, anyWeekday, dayOfMonthIsWildcard: true, dayOfWeekIsWildcard: true);
             case "@hourly":
-                return new CronSchedule(schedule, firstMinute, anyHour, anyDay, anyMonth, anyWeekday, true, true);
+                return new CronSchedule(schedule, minuteZero, anyHour, anyDay, anyMonth, anyWeekday, dayOfMonthIsWildcard: true, dayOfWeekIsWildcard: true);
         }
 
         const string every = "@every ";
@@ -203,10 +203,9 @@ internal static class CronScheduleParser
     // Go's strconv.Atoi: optional sign, ASCII digits, within int64.
     private static long ParseNumber(string schedule, CronField field, string fieldText, string text)
     {
-        var hasDigits = text.Length > (text.StartsWith('+') || text.StartsWith('-') ? 1 : 0)
-            && text.Skip(text[0] is '+' or '-' ? 1 : 0).All(char.IsAsciiDigit);
+        var digits = text.StartsWith('+') || text.StartsWith('-') ? text[1..] : text;
         var names = field.Names is null ? "a number" : "a number or a name";
-        if (!hasDigits)
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
         {
             throw Fail(schedule, field, $"failed to parse int from {text}: strconv.Atoi: parsing {ApiErrorText.Quote(text)}: invalid syntax",
                 Describe(schedule, field, fieldText, $"contains '{text}', which is not {names}"));

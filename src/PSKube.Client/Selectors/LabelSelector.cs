@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using PSKube.Client.Validation;
 
 namespace PSKube.Client.Selectors;
@@ -46,7 +47,7 @@ public sealed class LabelSelector
         IEnumerable<(string key, string op, IReadOnlyList<string> values)>? expressions)
     {
         var requirements = new List<LabelRequirement>();
-        foreach (var (key, value) in matchLabels ?? new Dictionary<string, string>())
+        foreach (var (key, value) in matchLabels ?? ReadOnlyDictionary<string, string>.Empty)
         {
             requirements.Add(LabelRequirement.Create(key, LabelSelectorOperator.Equals, [value]));
         }
