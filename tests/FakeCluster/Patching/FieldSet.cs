@@ -39,8 +39,9 @@ public sealed class FieldSet
     /// <summary>True when <paramref name="path"/> is a member.</summary>
     public bool Has(IReadOnlyList<FieldPathElement> path) => Find(path) is { IsMember: true };
 
-    /// <summary>True when <paramref name="path"/>, a path below it or a path above it is a member:
-    /// whoever owns any of these has a say over the field.</summary>
+    /// <summary>True when <paramref name="path"/> or a path below it is a member, or a path above it is a
+    /// member owned as a whole (a leaf, such as an atomic map): whoever owns any of these has a say over the field.
+    /// A list item with tracked children does not cover its other children.</summary>
     public bool Touches(IReadOnlyList<FieldPathElement> path)
     {
         var node = this;
@@ -51,7 +52,7 @@ public sealed class FieldSet
                 return false;
             }
 
-            if (child.IsMember)
+            if (child.IsMember && child.children.Count == 0)
             {
                 return true;
             }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PSKube.Client.Tests.Patching;
@@ -5,6 +7,9 @@ namespace PSKube.Client.Tests.Patching;
 /// <summary>Assertions on JSON documents for the patch tests.</summary>
 internal static class PatchJsonAssert
 {
+    /// <summary>Serializes like the API server: quotes inside strings stay \" rather than \u0022.</summary>
+    public static JsonSerializerOptions ServerJson { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject Object(string json) => (JsonObject)JsonNode.Parse(json)!;
 
     /// <summary>Same content; member order ignored.</summary>
@@ -16,5 +21,5 @@ internal static class PatchJsonAssert
 
     /// <summary>Same text once whitespace is removed: member order matters.</summary>
     public static void Exact(string expected, JsonNode? actual) =>
-        Assert.Equal(JsonNode.Parse(expected)!.ToJsonString(), actual?.ToJsonString());
+        Assert.Equal(JsonNode.Parse(expected)!.ToJsonString(ServerJson), actual?.ToJsonString(ServerJson));
 }
