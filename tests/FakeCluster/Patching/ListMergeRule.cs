@@ -25,8 +25,10 @@ public sealed record ListMergeRule(
     IReadOnlyDictionary<string, string> ApplyKeyDefaults,
     bool ItemsAtomic = false)
 {
+    private readonly string[] segments = Location.Split('.');
+
     /// <summary>Number of path segments in <see cref="Location"/>; longer locations are more specific.</summary>
-    public int Depth { get; } = Location.Split('.').Length;
+    public int Depth => segments.Length;
 
     /// <summary>True when this rule describes the list found at <paramref name="fieldPath"/> in an object of <paramref name="kind"/>.</summary>
     public bool Matches(string? kind, IReadOnlyList<string> fieldPath)
@@ -36,7 +38,6 @@ public sealed record ListMergeRule(
             return false;
         }
 
-        var segments = Location.Split('.');
         if (segments.Length > fieldPath.Count)
         {
             return false;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PSKube.FakeCluster.Patching;
 
 /// <summary>
@@ -26,6 +28,32 @@ public sealed class PatchException : Exception
 
     /// <summary>What went wrong, when the Status message hides it (for logs and tests).</summary>
     public string? Detail { get; }
+
+    /// <summary>The Status object the API server answers with for this error.</summary>
+    public JsonObject ToStatus()
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = Message,
+        };
+        if (Reason is not null)
+        {
+            status["reason"] = Reason;
+        }
+
+        // NewGenericServerResponse always attaches details, empty here.
+        if (StatusCode == 422)
+        {
+            status["details"] = new JsonObject();
+        }
+
+        status["code"] = StatusCode;
+        return status;
+    }
 
     internal static PatchException BadRequest(string message) => new(400, "BadRequest", message);
 

@@ -60,6 +60,16 @@ public class PatchJsonPatchTests
     }
 
     [Fact]
+    public void DescribesAFailedOperationWithTheServersStatus()
+    {
+        var error = Assert.Throws<PatchException>(() => JsonPatch.Apply(JsonNode.Parse("{}"), JsonNode.Parse("""[{"op":"remove","path":"/a"}]""")));
+
+        PatchJsonAssert.Exact(
+            """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server rejected our request due to an error in our request","reason":"Invalid","details":{},"code":422}""",
+            error.ToStatus());
+    }
+
+    [Fact]
     public void LeavesTheTargetUntouchedWhenALaterOperationFails()
     {
         var target = JsonNode.Parse("""{"a":1}""");
