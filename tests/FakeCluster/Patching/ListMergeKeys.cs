@@ -14,7 +14,7 @@ public static class ListMergeKeys
 
     private static readonly string[] ContainerLists = ["containers", "initContainers", "ephemeralContainers"];
 
-    /// <summary>Every rule, most specific first within a location.</summary>
+    /// <summary>Every rule; <see cref="Find"/> picks the most specific one that matches.</summary>
     public static IReadOnlyList<ListMergeRule> Rules { get; } = BuildRules();
 
     /// <summary>The rule for the list at <paramref name="fieldPath"/> (field names only, no indices), or null when the list is atomic.</summary>

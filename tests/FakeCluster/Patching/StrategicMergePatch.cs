@@ -215,7 +215,7 @@ public static class StrategicMergePatch
                 }
             }
 
-            return [.. all.Select(item => item?.DeepClone())];
+            return [.. all];
         }
 
         private static void ApplyRetainKeys(JsonObject original, JsonObject patch)
