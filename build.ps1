@@ -1,0 +1,57 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds PSKube and runs its tests: the single entry point for developers who have PowerShell.
+.DESCRIPTION
+    Build   - dotnet build PSKube.sln, which lays out the importable module in out/PSKube.
+    Test    - the xunit suites (dotnet test), then Pester when it is installed.
+    Pester  - only the Pester suites in tests/Pester, against the built module and a fake cluster.
+.EXAMPLE
+    ./build.ps1
+    Builds, then runs every test suite.
+.EXAMPLE
+    ./build.ps1 -Task Build; Import-Module ./out/PSKube
+    Builds and imports the module.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Pester')]
+    [string] $Task = 'Test',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath $PSScriptRoot
+
+function Invoke-Build {
+    dotnet build PSKube.sln -c $Configuration -nologo -v minimal
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
+}
+
+function Invoke-PesterSuite {
+    if (-not (Get-Module -ListAvailable -Name Pester | Where-Object Version -GE '5.0')) {
+        Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0).'
+        return
+    }
+    Import-Module Pester -MinimumVersion 5.0
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
+    $configuration.Run.Exit = $false
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $configuration
+    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' {
+        Invoke-Build
+        dotnet test PSKube.sln --no-build -c $Configuration -nologo
+        if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)" }
+        Invoke-PesterSuite
+    }
+    'Pester' { Invoke-PesterSuite }
+}

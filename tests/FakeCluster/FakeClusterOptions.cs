@@ -1,0 +1,26 @@
+namespace PSKube.FakeCluster;
+
+/// <summary>How to start a fake cluster.</summary>
+public sealed class FakeClusterOptions
+{
+    /// <summary>The TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>How many times faster than real time the cluster's clock runs.</summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>Where to write the kubeconfig for this cluster; null writes none.</summary>
+    public string? KubeconfigPath { get; init; }
+
+    /// <summary>Bearer tokens the server accepts, mapped to user names. The kubeconfig's token user is added to these.</summary>
+    public IDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>user -> password pairs accepted with HTTP Basic authentication.</summary>
+    public IDictionary<string, string> BasicUsers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How many watch events the server remembers; watching from an older resourceVersion is 410 Expired.</summary>
+    public int WatchHistory { get; init; } = 1000;
+
+    /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

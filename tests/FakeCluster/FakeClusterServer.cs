@@ -1,0 +1,158 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PSKube.FakeCluster.Api;
+using PSKube.FakeCluster.Kubeconfig;
+using PSKube.FakeCluster.Lifecycle;
+using PSKube.FakeCluster.Security;
+using PSKube.FakeCluster.Storage;
+
+namespace PSKube.FakeCluster;
+
+/// <summary>
+/// A running fake Kubernetes API server on 127.0.0.1 over HTTPS: start it, point a client at <see cref="Kubeconfig"/>,
+/// and dispose it to stop. The same class serves the command line (Program) and in-process tests.
+/// </summary>
+public sealed class FakeClusterServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
+    private readonly Task _reaper;
+
+    private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server)
+    {
+        _app = app;
+        _stopping = parts.Stopping;
+        Authority = parts.Authority;
+        ServerCertificate = parts.ServerCertificate;
+        ClientCertificate = parts.ClientCertificate;
+        Token = parts.Token;
+        Clock = parts.Clock;
+        Store = parts.Store;
+        Authenticator = parts.Authenticator;
+        Server = server;
+        Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
+        _reaper = new DeletionReaper(Store, Clock).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
+    }
+
+    /// <summary>The server URL, e.g. https://127.0.0.1:6443.</summary>
+    public string Server { get; }
+
+    public int Port => new Uri(Server).Port;
+
+    /// <summary>The kubeconfig text: CA pinned, contexts `fake` (client certificate, current) and `fake-token`.</summary>
+    public string Kubeconfig { get; }
+
+    public CertificateAuthority Authority { get; }
+
+    public X509Certificate2 ServerCertificate { get; }
+
+    /// <summary>The kubeconfig user's client certificate (CN fake-admin, O system:masters), with its key.</summary>
+    public X509Certificate2 ClientCertificate { get; }
+
+    /// <summary>The kubeconfig token user's bearer token.</summary>
+    public string Token { get; }
+
+    public FakeClock Clock { get; }
+
+    public ObjectStore Store { get; }
+
+    public Authenticator Authenticator { get; }
+
+    public static async Task<FakeClusterServer> StartAsync(FakeClusterOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FakeClusterOptions();
+        var parts = new FakeClusterParts(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Limits.MinResponseDataRate = null;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(https =>
+            {
+                https.ServerCertificate = parts.ServerCertificate;
+                // Certificates are checked by the authenticator, so a bad one gets a 401 Status like on a real server.
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            }));
+        });
+        var app = builder.Build();
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Stopping.Token);
+        string? address = null;
+        var api = new ApiServer(parts.Authenticator, handler, () => address ?? "");
+        app.Run(api.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(bound).Port;
+        address = $"127.0.0.1:{port}";
+        var server = new FakeClusterServer(app, parts, $"https://{address}");
+        if (options.KubeconfigPath is { } path)
+        {
+            await server.WriteKubeconfigAsync(path, cancellationToken);
+        }
+        return server;
+    }
+
+    public async Task WriteKubeconfigAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        await File.WriteAllTextAsync(path, Kubeconfig, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _reaper;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+        Authority.Dispose();
+    }
+
+    /// <summary>The state a server is made of, created before Kestrel starts.</summary>
+    private sealed class FakeClusterParts
+    {
+        public FakeClusterParts(FakeClusterOptions options)
+        {
+            Clock = new FakeClock(options.TimeScale);
+            Store = new ObjectStore(options.WatchHistory);
+            SeedContent.Load(Store, Clock.Now);
+            Authority = CertificateAuthority.Create();
+            ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);
+            ClientCertificate = Authority.IssueClientCertificate("fake-admin", ["system:masters"], ECDsa.Create(ECCurve.NamedCurves.nistP256));
+            Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+            Authenticator = new Authenticator(Authority);
+            Authenticator.AddToken(Token, "fake-token-user");
+            foreach (var (token, user) in options.Tokens)
+            {
+                Authenticator.AddToken(token, user);
+            }
+            foreach (var (user, password) in options.BasicUsers)
+            {
+                Authenticator.AddBasicUser(user, password);
+            }
+        }
+
+        /// <summary>Cancelled first when the server stops, so open watches end at once.</summary>
+        public CancellationTokenSource Stopping { get; } = new();
+        public FakeClock Clock { get; }
+        public ObjectStore Store { get; }
+        public CertificateAuthority Authority { get; }
+        public X509Certificate2 ServerCertificate { get; }
+        public X509Certificate2 ClientCertificate { get; }
+        public string Token { get; }
+        public Authenticator Authenticator { get; }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using PSKube.Client.Resources;
+using PSKube.FakeCluster.Api;
+using PSKube.FakeCluster.Storage;
+
+namespace PSKube.FakeCluster.Lifecycle;
+
+/// <summary>What a fresh cluster holds: one Ready node, the four system namespaces and the kubernetes Service.</summary>
+public static class SeedContent
+{
+    public const string NodeName = "fake-node-1";
+
+    public static void Load(ObjectStore store, DateTimeOffset now)
+    {
+        var created = KubeTime.Format(now);
+        foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
+        {
+            var ns = new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Namespace",
+                ["metadata"] = Metadata(name, null, created),
+            };
+            ObjectDefaults.Apply("Namespace", ns);
+            store.Add(Find("namespaces"), ns);
+        }
+        store.Add(Find("nodes"), Node(created));
+        var service = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = Metadata("kubernetes", "default", created),
+            ["spec"] = new JsonObject
+            {
+                ["clusterIP"] = "10.96.0.1",
+                ["clusterIPs"] = new JsonArray("10.96.0.1"),
+                ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = 443, ["protocol"] = "TCP", ["targetPort"] = 6443 }),
+            },
+        };
+        service["metadata"]!["labels"] = new JsonObject { ["component"] = "apiserver", ["provider"] = "kubernetes" };
+        ObjectDefaults.Apply("Service", service);
+        store.Add(Find("services"), service);
+    }
+
+    private static JsonObject Node(string created)
+    {
+        var metadata = Metadata(NodeName, null, created);
+        metadata["labels"] = new JsonObject
+        {
+            ["beta.kubernetes.io/arch"] = "amd64",
+            ["beta.kubernetes.io/os"] = "linux",
+            ["kubernetes.io/arch"] = "amd64",
+            ["kubernetes.io/hostname"] = NodeName,
+            ["kubernetes.io/os"] = "linux",
+            ["node-role.kubernetes.io/control-plane"] = "",
+        };
+        var resources = new JsonObject { ["cpu"] = "4", ["memory"] = "16Gi", ["pods"] = "110", ["ephemeral-storage"] = "100Gi" };
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Node",
+            ["metadata"] = metadata,
+            ["spec"] = new JsonObject { ["podCIDR"] = "10.244.0.0/24", ["podCIDRs"] = new JsonArray("10.244.0.0/24") },
+            ["status"] = new JsonObject
+            {
+                ["capacity"] = resources,
+                ["allocatable"] = resources.DeepClone(),
+                ["conditions"] = new JsonArray(
+                    Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", created),
+                    Condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", created),
+                    Condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", created),
+                    Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", created)),
+                ["addresses"] = new JsonArray(
+                    new JsonObject { ["type"] = "InternalIP", ["address"] = "172.18.0.2" },
+                    new JsonObject { ["type"] = "Hostname", ["address"] = NodeName }),
+                ["nodeInfo"] = new JsonObject
+                {
+                    ["architecture"] = "amd64",
+                    ["bootID"] = "00000000-0000-0000-0000-000000000001",
+                    ["containerRuntimeVersion"] = "containerd://1.7.24",
+                    ["kernelVersion"] = "6.1.0-fake",
+                    ["kubeProxyVersion"] = "v1.32.4",
+                    ["kubeletVersion"] = "v1.32.4",
+                    ["machineID"] = "fake-machine-1",
+                    ["operatingSystem"] = "linux",
+                    ["osImage"] = "Debian GNU/Linux 12 (bookworm)",
+                    ["systemUUID"] = "00000000-0000-0000-0000-000000000001",
+                },
+            },
+        };
+    }
+
+    private static JsonObject Condition(string type, string status, string reason, string message, string time) => new()
+    {
+        ["type"] = type,
+        ["status"] = status,
+        ["lastHeartbeatTime"] = time,
+        ["lastTransitionTime"] = time,
+        ["reason"] = reason,
+        ["message"] = message,
+    };
+
+    private static JsonObject Metadata(string name, string? @namespace, string created)
+    {
+        var metadata = new JsonObject { ["name"] = name };
+        if (@namespace is not null)
+        {
+            metadata["namespace"] = @namespace;
+        }
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = created;
+        return metadata;
+    }
+
+    private static ResourceDefinition Find(string plural) => BuiltInResources.Find(plural)!;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace PSKube.FakeCluster.Security;
+
+/// <summary>
+/// Decides who a request comes from, as the API server's authenticators do: a client certificate signed by the
+/// cluster's CA (user = CN), a known bearer token, or a known Basic user. Anything else is anonymous.
+/// </summary>
+public sealed class Authenticator(CertificateAuthority authority)
+{
+    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _basicUsers = new(StringComparer.Ordinal);
+
+    public void AddToken(string token, string user) => _tokens[token] = user;
+
+    public void RemoveToken(string token) => _tokens.TryRemove(token, out _);
+
+    public void AddBasicUser(string user, string password) => _basicUsers[user] = password;
+
+    /// <summary>The user name, or null when the request carries no credentials the cluster accepts.</summary>
+    public string? Authenticate(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return _tokens.TryGetValue(authorization["Bearer ".Length..].Trim(), out var user) ? user : null;
+        }
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return BasicUser(authorization["Basic ".Length..].Trim());
+        }
+        var certificate = context.Connection.ClientCertificate;
+        if (certificate is not null && authority.Issued(certificate))
+        {
+            return certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false);
+        }
+        return null;
+    }
+
+    private string? BasicUser(string encoded)
+    {
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+        var user = decoded[..colon];
+        return _basicUsers.TryGetValue(user, out var password) && password == decoded[(colon + 1)..] ? user : null;
+    }
+}

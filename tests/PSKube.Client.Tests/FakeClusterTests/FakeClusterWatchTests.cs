@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using PSKube.FakeCluster;
+
+namespace PSKube.Client.Tests.FakeClusterTests;
+
+/// <summary>Watch on the wire: one JSON event per line, resuming from a resourceVersion, 410, bookmarks, selectors.</summary>
+public sealed class FakeClusterWatchTests : IAsyncLifetime
+{
+    private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
+    private FakeClusterServer _cluster = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { WatchHistory = 20, BookmarkInterval = TimeSpan.FromMilliseconds(100) });
+        _http = FakeClusterHttp.Client(_cluster);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Watch_FromTheListVersion_SeesEveryLaterChangeInOrder()
+    {
+        await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("before"));
+        var (_, list) = await _http.SendAsync(HttpMethod.Get, ConfigMaps);
+        var version = (string?)list!["metadata"]!["resourceVersion"];
+
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&resourceVersion={version}");
+        var (_, created) = await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("during"));
+        var changed = created!.DeepClone();
+        changed["data"]!["key"] = "changed";
+        await _http.SendAsync(HttpMethod.Put, ConfigMaps + "/during", changed);
+        await _http.SendAsync(HttpMethod.Delete, ConfigMaps + "/during");
+
+        var events = new[] { await watch.NextAsync(), await watch.NextAsync(), await watch.NextAsync() };
+        Assert.Equal(["ADDED", "MODIFIED", "DELETED"], events.Select(e => (string?)e["type"]));
+        Assert.All(events, e => Assert.Equal("during", (string?)e["object"]!["metadata"]!["name"]));
+        Assert.Equal("ConfigMap", (string?)events[0]["object"]!["kind"]);
+        var versions = events.Select(e => long.Parse((string)e["object"]!["metadata"]!["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(versions.Order(), versions);
+    }
+
+    [Fact]
+    public async Task Watch_WithoutAVersion_StartsWithTheCurrentObjects()
+    {
+        await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("existing"));
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=1");
+        var first = await watch.NextAsync();
+        Assert.Equal("ADDED", (string?)first["type"]);
+        Assert.Equal("existing", (string?)first["object"]!["metadata"]!["name"]);
+    }
+
+    [Fact]
+    public async Task Watch_ResumingFromAForgottenVersion_Gets410Expired()
+    {
+        var (_, list) = await _http.SendAsync(HttpMethod.Get, ConfigMaps);
+        var version = (string?)list!["metadata"]!["resourceVersion"];
+        for (var i = 0; i < 25; i++)
+        {
+            await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap($"flood-{i}"));
+        }
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&resourceVersion={version}");
+        var error = await watch.NextAsync();
+        Assert.Equal("ERROR", (string?)error["type"]);
+        Assert.Equal(410, (int)error["object"]!["code"]!);
+        Assert.Equal("Expired", (string?)error["object"]!["reason"]);
+        Assert.StartsWith("too old resource version", (string?)error["object"]!["message"]);
+    }
+
+    [Fact]
+    public async Task Watch_SendsBookmarksWhenAsked()
+    {
+        var (_, list) = await _http.SendAsync(HttpMethod.Get, ConfigMaps);
+        var version = (string?)list!["metadata"]!["resourceVersion"];
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&allowWatchBookmarks=true&resourceVersion={version}");
+        var bookmark = await watch.NextAsync();
+        Assert.Equal("BOOKMARK", (string?)bookmark["type"]);
+        Assert.Equal("ConfigMap", (string?)bookmark["object"]!["kind"]);
+        Assert.NotNull((string?)bookmark["object"]!["metadata"]!["resourceVersion"]);
+    }
+
+    [Fact]
+    public async Task Watch_EndsAfterTimeoutSeconds()
+    {
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&resourceVersion=0&timeoutSeconds=1");
+        var started = DateTime.UtcNow;
+        Assert.Null(await watch.NextOrEndAsync(TimeSpan.FromSeconds(10)));
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Watch_WithASelector_SeesObjectsEnterAndLeaveIt()
+    {
+        var (_, list) = await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/pods");
+        var version = (string?)list!["metadata"]!["resourceVersion"];
+        await using var watch = await WatchStream.OpenAsync(_http, $"/api/v1/namespaces/default/pods?watch=true&labelSelector=app%3Dweb&resourceVersion={version}");
+        await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", FakeClusterHttp.Pod("other", new() { ["app"] = "db" }));
+        await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", FakeClusterHttp.Pod("mover", new() { ["app"] = "web" }));
+        var patch = JsonNode.Parse("""{"metadata":{"labels":{"app":"db"}}}""")!;
+        await _http.SendAsync(HttpMethod.Patch, "/api/v1/namespaces/default/pods/mover", patch, "application/merge-patch+json");
+
+        var added = await watch.NextAsync();
+        var left = await watch.NextAsync();
+        Assert.Equal(("ADDED", "mover"), ((string?)added["type"], (string?)added["object"]!["metadata"]!["name"]));
+        Assert.Equal(("DELETED", "mover"), ((string?)left["type"], (string?)left["object"]!["metadata"]!["name"]));
+    }
+
+    [Fact]
+    public async Task Watch_AskedForTables_SendsTableRows()
+    {
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&resourceVersion=0",
+            "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+        await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("tabled"));
+        var added = await watch.NextAsync();
+        Assert.Equal("Table", (string?)added["object"]!["kind"]);
+        Assert.Equal("tabled", (string?)added["object"]!["rows"]![0]!["cells"]![0]);
+    }
+
+    /// <summary>An open watch response read one line (one event) at a time.</summary>
+    private sealed class WatchStream : IAsyncDisposable
+    {
+        private readonly HttpResponseMessage _response;
+        private readonly StreamReader _reader;
+
+        private WatchStream(HttpResponseMessage response, StreamReader reader)
+        {
+            _response = response;
+            _reader = reader;
+        }
+
+        public static async Task<WatchStream> OpenAsync(HttpClient http, string path, string accept = "application/json")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(200, (int)response.StatusCode);
+            return new WatchStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
+        }
+
+        public async Task<JsonNode> NextAsync() =>
+            await NextOrEndAsync(TimeSpan.FromSeconds(10)) ?? throw new InvalidOperationException("the watch ended");
+
+        public async Task<JsonNode?> NextOrEndAsync(TimeSpan timeout)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            var line = await _reader.ReadLineAsync(cancel.Token);
+            return line is null ? null : JsonNode.Parse(line);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _reader.Dispose();
+            _response.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

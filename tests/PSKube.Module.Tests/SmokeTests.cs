@@ -1,7 +1,0 @@
-namespace PSKube.Module.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
