@@ -37,6 +37,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         Clock = parts.Clock;
         Store = parts.Store;
         Authenticator = parts.Authenticator;
+        Faults = parts.Faults;
         Server = server;
         Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
         _reaper = new DeletionReaper(Store, Clock).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
@@ -66,6 +67,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
     public Authenticator Authenticator { get; }
 
+    /// <summary>Switches for throttling and dropped watch connections.</summary>
+    public FaultInjection Faults { get; }
+
     public static async Task<FakeClusterServer> StartAsync(FakeClusterOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FakeClusterOptions();
@@ -84,9 +88,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
             }));
         });
         var app = builder.Build();
-        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Stopping.Token);
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, parts.Stopping.Token);
         string? address = null;
-        var api = new ApiServer(parts.Authenticator, handler, () => address ?? "");
+        var api = new ApiServer(parts.Authenticator, handler, parts.Faults, () => address ?? "");
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -147,6 +151,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
         /// <summary>Cancelled first when the server stops, so open watches end at once.</summary>
         public CancellationTokenSource Stopping { get; } = new();
+        public FaultInjection Faults { get; } = new();
         public FakeClock Clock { get; }
         public ObjectStore Store { get; }
         public CertificateAuthority Authority { get; }

@@ -11,7 +11,7 @@ namespace PSKube.FakeCluster.Api;
 /// The front of the API server: health and version for everyone, then authentication, then discovery, OpenAPI and
 /// resource requests. Every failure leaves as a Status object.
 /// </summary>
-public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, Func<string> serverAddress)
+public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, FaultInjection faults, Func<string> serverAddress)
 {
     public static IReadOnlyList<ResourceDefinition> Resources => BuiltInResources.All;
 
@@ -65,6 +65,15 @@ public sealed class ApiServer(Authenticator authenticator, ResourceHandler resou
         if (authenticator.Authenticate(context) is null)
         {
             throw new StatusError(401, "Unauthorized", "Unauthorized");
+        }
+
+        if (faults.TryThrottle(out var throttleCode, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var details = new JsonObject { ["retryAfterSeconds"] = retryAfter };
+            throw throttleCode == 429
+                ? new StatusError(429, "TooManyRequests", "Too many requests, please try again later.", details)
+                : new StatusError(throttleCode, "ServiceUnavailable", "The server is currently unable to handle the request", details);
         }
 
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);

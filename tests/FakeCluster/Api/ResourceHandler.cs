@@ -13,7 +13,7 @@ namespace PSKube.FakeCluster.Api;
 /// The REST verbs on resources: get, list, watch, create, update, patch, delete and deletecollection, with the
 /// status and scale subresources. Everything is checked and written under the store's lock.
 /// </summary>
-public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, CancellationToken serverStopping)
+public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, CancellationToken serverStopping)
 {
     // Kinds whose metadata.generation the server tracks (it counts spec changes).
     private static readonly HashSet<string> KindsWithGeneration =
@@ -144,6 +144,7 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
             return;
         }
         using (subscription)
+        using (faults.TrackWatch(context))
         {
             await context.Response.Body.FlushAsync(deadline.Token);
             try

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Client.Resources;
+using PSKube.Client.Transport;
+
+namespace PSKube.Client;
+
+public sealed partial class KubeClient
+{
+    /// <summary>How long one watch request stays open before it is renewed (the server may end it sooner).</summary>
+    private static readonly TimeSpan WatchRenewal = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// One watch request: the changes after <paramref name="resourceVersion"/> (or, without one, the current objects
+    /// as ADDED first) until the server ends the stream. Errors the server sends in the stream arrive as Error events.
+    /// </summary>
+    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
+        ResourceDefinition resource, string? @namespace, string? resourceVersion, ListOptions? selection = null,
+        TimeSpan? timeout = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : KubeObject
+    {
+        selection ??= new ListOptions();
+        var path = WithQuery(ListPath(resource, @namespace),
+        [
+            ("allowWatchBookmarks", "true"),
+            ("fieldSelector", selection.FieldSelector),
+            ("labelSelector", selection.LabelSelector),
+            ("resourceVersion", resourceVersion),
+            ("timeoutSeconds", ((int)(timeout ?? WatchRenewal).TotalSeconds).ToString(CultureInfo.InvariantCulture)),
+            ("watch", "true"),
+        ]);
+        using var response = await _connection.SendAsync(Request(HttpMethod.Get, path), streaming: true, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return ParseWatchLine<T>(line, resource);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists, then watches from the list's resourceVersion, for as long as the token allows: the way a controller
+    /// follows a kind. Each object comes first as ADDED, then its changes. Dropped connections and ended watches
+    /// resume from the last resourceVersion seen (nothing lost, nothing repeated); a 410 Expired lists again and
+    /// reports only what differs (objects gone meanwhile come as DELETED). Bookmarks are used, not yielded.
+    /// </summary>
+    public async IAsyncEnumerable<WatchEvent<T>> ListAndWatchAsync<T>(
+        ResourceDefinition resource, string? @namespace, ListOptions? selection = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : KubeObject
+    {
+        var known = new Dictionary<string, T>(StringComparer.Ordinal);
+        string? version = null;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (version is null)
+            {
+                var (items, listVersion) = await ListAllAsync<T>(resource, @namespace, selection, cancellationToken);
+                foreach (var change in Resynchronize(known, items))
+                {
+                    yield return change;
+                }
+                version = listVersion;
+            }
+
+            var relist = false;
+            await using var events = WatchAsync<T>(resource, @namespace, version, selection, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                WatchEvent<T> change;
+                try
+                {
+                    if (!await events.MoveNextAsync())
+                    {
+                        break;
+                    }
+                    change = events.Current;
+                    failures = 0;
+                }
+                catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.Gone)
+                {
+                    relist = true;
+                    break;
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The connection dropped: resume from the last version seen, after a growing pause.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures++), 5000)), cancellationToken);
+                    break;
+                }
+
+                if (change.Type == WatchEventType.Error)
+                {
+                    if (change.Error?.Code == (int)HttpStatusCode.Gone)
+                    {
+                        relist = true;
+                        break;
+                    }
+                    throw new KubeApiException((HttpStatusCode)(change.Error?.Code ?? 500), change.Error ?? new Status(), "WATCH", ListPath(resource, @namespace));
+                }
+                version = change.ResourceVersion ?? version;
+                if (change.Type == WatchEventType.Bookmark || change.Object is null)
+                {
+                    continue;
+                }
+                var key = $"{change.Object.Namespace}/{change.Object.Name}";
+                if (change.Type == WatchEventType.Deleted)
+                {
+                    known.Remove(key);
+                }
+                else if (known.TryGetValue(key, out var previous) && previous.Metadata?.ResourceVersion == change.ResourceVersion)
+                {
+                    continue;
+                }
+                else
+                {
+                    known[key] = change.Object;
+                }
+                yield return change;
+            }
+            if (relist)
+            {
+                version = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds for the named object, until it is deleted, or until the
+    /// timeout passes, following it with a list and a watch as kubectl wait does.
+    /// </summary>
+    public async Task<WaitResult<T>> WaitAsync<T>(ResourceDefinition resource, string? @namespace, string name, Func<T, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var selection = new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(name) };
+        T? last = null;
+        try
+        {
+            await foreach (var change in ListAndWatchAsync<T>(resource, resource.Namespaced ? @namespace ?? DefaultNamespace : null, selection, deadline.Token))
+            {
+                if (change.Type == WatchEventType.Deleted)
+                {
+                    return new WaitResult<T>(WaitOutcome.Deleted, null);
+                }
+                last = change.Object;
+                if (last is not null && condition(last))
+                {
+                    return new WaitResult<T>(WaitOutcome.ConditionMet, last);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WaitResult<T>(WaitOutcome.TimedOut, last);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return new WaitResult<T>(WaitOutcome.TimedOut, last);
+    }
+
+    /// <summary>Waits until the named object no longer exists (it may already be gone).</summary>
+    public async Task<bool> WaitForDeletionAsync<T>(ResourceDefinition resource, string? @namespace, string name, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        if (await FindAsync<T>(resource, @namespace, name, cancellationToken) is null)
+        {
+            return true;
+        }
+        var result = await WaitAsync<T>(resource, @namespace, name, _ => false, timeout, cancellationToken);
+        return result.Outcome == WaitOutcome.Deleted;
+    }
+
+    /// <summary>After a (re)list: ADDED for new objects, MODIFIED for changed ones, DELETED for those gone.</summary>
+    private static IEnumerable<WatchEvent<T>> Resynchronize<T>(Dictionary<string, T> known, IReadOnlyList<T> listed)
+        where T : KubeObject
+    {
+        var current = listed.ToDictionary(o => $"{o.Namespace}/{o.Name}", StringComparer.Ordinal);
+        foreach (var (key, gone) in known.Where(k => !current.ContainsKey(k.Key)).ToList())
+        {
+            known.Remove(key);
+            yield return new WatchEvent<T>(WatchEventType.Deleted, gone, null, gone.Metadata?.ResourceVersion);
+        }
+        foreach (var (key, obj) in current)
+        {
+            var had = known.TryGetValue(key, out var previous);
+            if (had && previous!.Metadata?.ResourceVersion == obj.Metadata?.ResourceVersion)
+            {
+                continue;
+            }
+            known[key] = obj;
+            yield return new WatchEvent<T>(had ? WatchEventType.Modified : WatchEventType.Added, obj, null, obj.Metadata?.ResourceVersion);
+        }
+    }
+
+    private static WatchEvent<T> ParseWatchLine<T>(string line, ResourceDefinition resource)
+        where T : KubeObject
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var type = root.GetProperty("type").GetString() switch
+        {
+            "ADDED" => WatchEventType.Added,
+            "MODIFIED" => WatchEventType.Modified,
+            "DELETED" => WatchEventType.Deleted,
+            "BOOKMARK" => WatchEventType.Bookmark,
+            _ => WatchEventType.Error,
+        };
+        var payload = root.GetProperty("object");
+        if (type == WatchEventType.Error)
+        {
+            return new WatchEvent<T>(type, null, KubeJson.Deserialize<Status>(payload), null);
+        }
+        var obj = Complete(KubeJson.Deserialize<T>(payload)!, resource);
+        return new WatchEvent<T>(type, type == WatchEventType.Bookmark ? null : obj, null, obj.Metadata?.ResourceVersion);
+    }
+}

@@ -1,0 +1,25 @@
+namespace PSKube.Client.Transport;
+
+/// <summary>How a client behaves on the wire: retries, timeouts, the User-Agent, and where its trace goes.</summary>
+public sealed class KubeClientOptions
+{
+    public static string DefaultUserAgent { get; } =
+        $"PSKube/{typeof(KubeClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
+
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    /// <summary>How many times a request is retried after 429/503 (and, for reads, a failed connection).</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    /// <summary>The longest single wait between retries, whatever Retry-After says.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first back-off after a failed connection; it doubles each time.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Timeout of one non-streaming request.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Receives one line per request and response (method, path, status, duration). Never headers or bodies.</summary>
+    public Action<string>? Trace { get; init; }
+}

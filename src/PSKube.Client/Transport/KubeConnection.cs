@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using PSKube.Client.Auth;
+using PSKube.Client.Models;
+
+namespace PSKube.Client.Transport;
+
+/// <summary>
+/// One pooled HTTP connection set to one cluster as one user, and the request loop every call goes through:
+/// credentials, User-Agent, 401 -> refresh credentials once, 429/503 -> wait (Retry-After) and retry, connection
+/// failures -> retry reads only, failures -> <see cref="KubeApiException"/>.
+/// </summary>
+public sealed class KubeConnection : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly IKubeCredentials _credentials;
+    private readonly KubeClientOptions _options;
+
+    public KubeConnection(ClusterEndpoint endpoint, IKubeCredentials credentials, KubeClientOptions? options = null)
+    {
+        Endpoint = endpoint;
+        _credentials = credentials;
+        _options = options ?? new KubeClientOptions();
+        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials))
+        {
+            BaseAddress = endpoint.Server,
+            // Streams (watch, logs -f) run for as long as their token allows; single requests use a linked timeout.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
+    }
+
+    public ClusterEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// Sends a request built by <paramref name="build"/> (called again for each attempt, so bodies can be re-sent)
+    /// and returns a successful response; the caller disposes it. <paramref name="streaming"/> responses are
+    /// returned as soon as their headers arrive and are not bound by the request timeout.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken)
+    {
+        var refreshedCredentials = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = build();
+            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+            var path = request.RequestUri?.OriginalString.Split('?')[0] ?? "";
+            await _credentials.ApplyAsync(request, cancellationToken);
+            using var timeout = streaming ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout?.CancelAfter(_options.RequestTimeout);
+            var started = Stopwatch.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken);
+            }
+            catch (HttpRequestException e) when (idempotent && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                _options.Trace?.Invoke($"{request.Method} {path} failed ({e.Message}); retrying");
+                await Task.Delay(Backoff(attempt), cancellationToken);
+                continue;
+            }
+            catch (OperationCanceledException) when (timeout is not null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{request.Method} {path} did not answer within {_options.RequestTimeout.TotalSeconds:0} s.");
+            }
+            _options.Trace?.Invoke($"{request.Method} {path} -> {(int)response.StatusCode} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshedCredentials)
+            {
+                refreshedCredentials = true;
+                if (await _credentials.RefreshAfterUnauthorizedAsync(cancellationToken))
+                {
+                    response.Dispose();
+                    continue;
+                }
+            }
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < _options.MaxRetries)
+            {
+                var wait = RetryAfter(response) ?? Backoff(attempt);
+                response.Dispose();
+                _options.Trace?.Invoke($"{request.Method} {path}: server busy, retrying in {wait.TotalSeconds:0.#} s");
+                await Task.Delay(wait, cancellationToken);
+                continue;
+            }
+            using (response)
+            {
+                throw await ErrorFromAsync(response, request.Method.Method, path, cancellationToken);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = _options.InitialBackoff * Math.Pow(2, attempt);
+        return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (wait is null)
+        {
+            return null;
+        }
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
+    }
+
+    /// <summary>Reads a failed response into an exception: its Status when it sent one, else one made from the code.</summary>
+    internal static async Task<KubeApiException> ErrorFromAsync(HttpResponseMessage response, string method, string path, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Status? status = null;
+        if (response.Content.Headers.ContentType?.MediaType == "application/json" || text.StartsWith('{'))
+        {
+            try
+            {
+                status = KubeJson.Deserialize<Status>(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not a Status after all.
+            }
+        }
+        if (status is null || status.Kind != "Status")
+        {
+            var firstLine = text.Split('\n', 2)[0].Trim();
+            status = new Status
+            {
+                Kind = "Status",
+                StatusValue = "Failure",
+                Code = (int)response.StatusCode,
+                Reason = ReasonFor(response.StatusCode),
+                Message = firstLine.Length > 0 && firstLine.Length < 500
+                    ? $"{method} {path}: {(int)response.StatusCode} {firstLine}"
+                    : $"{method} {path}: {(int)response.StatusCode} {response.ReasonPhrase}",
+            };
+        }
+        if (status.Details?.RetryAfterSeconds is null && response.Headers.RetryAfter?.Delta is { } delta)
+        {
+            (status.Details ??= new StatusDetails()).RetryAfterSeconds = (int)delta.TotalSeconds;
+        }
+        var isApplyConflict = response.StatusCode == HttpStatusCode.Conflict &&
+                              status.Details?.Causes?.Any(c => c.Reason == "FieldManagerConflict") == true;
+        return isApplyConflict
+            ? new KubeApplyConflictException(response.StatusCode, status, method, path)
+            : new KubeApiException(response.StatusCode, status, method, path);
+    }
+
+    // The reasons the API server uses for each code, for bodies that are not a Status.
+    private static string ReasonFor(HttpStatusCode code) => code switch
+    {
+        HttpStatusCode.BadRequest => "BadRequest",
+        HttpStatusCode.Unauthorized => "Unauthorized",
+        HttpStatusCode.Forbidden => "Forbidden",
+        HttpStatusCode.NotFound => "NotFound",
+        HttpStatusCode.MethodNotAllowed => "MethodNotAllowed",
+        HttpStatusCode.Conflict => "Conflict",
+        HttpStatusCode.Gone => "Expired",
+        HttpStatusCode.UnsupportedMediaType => "UnsupportedMediaType",
+        HttpStatusCode.UnprocessableEntity => "Invalid",
+        HttpStatusCode.TooManyRequests => "TooManyRequests",
+        HttpStatusCode.InternalServerError => "InternalError",
+        HttpStatusCode.ServiceUnavailable => "ServiceUnavailable",
+        HttpStatusCode.GatewayTimeout => "Timeout",
+        _ => "Unknown",
+    };
+
+    public void Dispose() => _http.Dispose();
+}

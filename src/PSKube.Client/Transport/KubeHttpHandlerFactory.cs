@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using PSKube.Client.Auth;
+
+namespace PSKube.Client.Transport;
+
+/// <summary>
+/// Builds the socket handler for one cluster and user: the pinned CA (and nothing else) trusted, the SNI name sent
+/// and checked, the client certificate offered, the proxy, gzip, and pooled keep-alive connections.
+/// </summary>
+internal static class KubeHttpHandlerFactory
+{
+    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials)
+    {
+        var pinned = endpoint.CertificateAuthorityPem is { Length: > 0 } pem ? LoadAuthorities(pem) : null;
+        var expectedName = endpoint.TlsServerName ?? endpoint.Server.IdnHost;
+        var handler = new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                // tls-server-name is what we send as SNI and what the certificate must name.
+                TargetHost = expectedName,
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                    endpoint.InsecureSkipTlsVerify || Trusted(certificate, errors, pinned, expectedName),
+                LocalCertificateSelectionCallback = (_, _, _, _, _) => credentials.ClientCertificate!,
+            },
+        };
+        if (endpoint.Proxy is { } proxy)
+        {
+            handler.Proxy = new WebProxy(proxy);
+            handler.UseProxy = true;
+        }
+        return handler;
+    }
+
+    /// <summary>
+    /// With a pinned CA the chain must end at one of its certificates (the machine's trust store is ignored),
+    /// and the certificate must name the host we asked for. Without one, the platform's verdict stands.
+    /// </summary>
+    private static bool Trusted(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2Collection? pinned, string expectedName)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+        if (pinned is null)
+        {
+            return errors == SslPolicyErrors.None;
+        }
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(pinned);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate) && certificate.MatchesHostname(expectedName);
+    }
+
+    private static X509Certificate2Collection LoadAuthorities(byte[] pem)
+    {
+        var collection = new X509Certificate2Collection();
+        collection.ImportFromPem(System.Text.Encoding.ASCII.GetString(pem));
+        if (collection.Count == 0)
+        {
+            throw new InvalidOperationException("The certificate authority data holds no PEM certificate.");
+        }
+        return collection;
+    }
+}
