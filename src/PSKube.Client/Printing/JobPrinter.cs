@@ -1,0 +1,88 @@
+using System.Globalization;
+using PSKube.Client.Models;
+
+namespace PSKube.Client.Printing;
+
+/// <summary>Jobs: NAME STATUS COMPLETIONS DURATION AGE, and CONTAINERS, IMAGES, SELECTOR when wide.</summary>
+internal sealed class JobPrinter : ResourcePrinter<Job>
+{
+    public override IReadOnlyList<PrintColumn> Columns { get; } =
+    [
+        PrintColumns.Name,
+        PrintColumns.Text("Status", "Complete, Failed, Terminating, Suspended, FailureTarget or Running."),
+        PrintColumns.Text("Completions", "Succeeded pods over required completions."),
+        PrintColumns.Text("Duration", "How long the job ran, or has been running."),
+        PrintColumns.Age,
+        PrintColumns.Containers,
+        PrintColumns.Images,
+        PrintColumns.Selector,
+    ];
+
+    protected override object?[] RowOf(Job obj, DateTimeOffset now)
+    {
+        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
+        return
+        [
+            PrintCells.Name(obj),
+            Status(obj),
+            Completions(obj),
+            Duration(obj.Status, now),
+            PrintCells.Age(obj, now),
+            names,
+            images,
+            LabelFormatting.Selector(obj.Spec?.Selector),
+        ];
+    }
+
+    private static string Status(Job job)
+    {
+        var conditions = job.Status?.Conditions ?? [];
+        if (HasCondition(conditions, "Complete"))
+        {
+            return "Complete";
+        }
+
+        if (HasCondition(conditions, "Failed"))
+        {
+            return "Failed";
+        }
+
+        if (job.Metadata?.DeletionTimestamp is not null)
+        {
+            return "Terminating";
+        }
+
+        if (HasCondition(conditions, "Suspended"))
+        {
+            return "Suspended";
+        }
+
+        return HasCondition(conditions, "FailureTarget") ? "FailureTarget" : "Running";
+    }
+
+    private static string Completions(Job job)
+    {
+        var succeeded = job.Status?.Succeeded ?? 0;
+        if (job.Spec?.Completions is { } completions)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{succeeded}/{completions}");
+        }
+
+        // Without completions the job is done after one success, however many pods run in parallel.
+        var parallelism = job.Spec?.Parallelism ?? 0;
+        return parallelism > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{succeeded}/1 of {parallelism}")
+            : string.Create(CultureInfo.InvariantCulture, $"{succeeded}/1");
+    }
+
+    private static string Duration(JobStatus? status, DateTimeOffset now) => (status?.StartTime, status?.CompletionTime) switch
+    {
+        (null, _) => string.Empty,
+        ({ } start, null) => HumanDuration.Format(now - start),
+        ({ } start, { } completion) => HumanDuration.Format(completion - start),
+    };
+
+    // The printer looks only at the first condition of the type.
+    private static bool HasCondition(IEnumerable<JobCondition> conditions, string type) =>
+        conditions.FirstOrDefault(condition => condition.Type == type)?.Status == "True";
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using PSKube.Client.Models;
+
+namespace PSKube.Client.Printing;
+
+/// <summary>StatefulSets: NAME READY AGE, and CONTAINERS, IMAGES when wide (no selector column).</summary>
+internal sealed class StatefulSetPrinter : ResourcePrinter<StatefulSet>
+{
+    public override IReadOnlyList<PrintColumn> Columns { get; } =
+    [
+        PrintColumns.Name,
+        PrintColumns.Text("Ready", "Ready pods over desired pods."),
+        PrintColumns.Age,
+        PrintColumns.Containers,
+        PrintColumns.Images,
+    ];
+
+    protected override object?[] RowOf(StatefulSet obj, DateTimeOffset now)
+    {
+        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
+        return
+        [
+            PrintCells.Name(obj),
+            string.Create(CultureInfo.InvariantCulture, $"{obj.Status?.ReadyReplicas ?? 0}/{PrintCells.DesiredReplicas(obj.Spec?.Replicas)}"),
+            PrintCells.Age(obj, now),
+            names,
+            images,
+        ];
+    }
+}
