@@ -1,20 +1,21 @@
 using System.Text.Json.Nodes;
+using PSKube.Client.Printing;
 using PSKube.Client.Resources;
-using PSKube.FakeCluster.Api;
 
 namespace PSKube.FakeCluster.Printing;
 
 /// <summary>
 /// Server-side printing: turns objects into a meta.k8s.io Table with the columns the real API server prints for
-/// their kind (what `kubectl get` shows). Kinds without columns of their own get Name and Created At.
+/// their kind (what `kubectl get` shows). The cells come from PSKube.Client's printers, the same code the module's
+/// views use, so kubectl and PSKube can be compared on one output.
 /// </summary>
 public static class TablePrinter
 {
     public static JsonObject Build(ResourceDefinition resource, IEnumerable<JsonObject> objects, string version, string includeObject, DateTimeOffset now, JsonObject listMeta)
     {
-        var columns = KindColumns.For(resource.Kind);
+        var printer = ResourcePrinters.For(resource.Kind) ?? ResourcePrinters.Default;
         var definitions = new JsonArray();
-        foreach (var column in columns)
+        foreach (var column in printer.Columns)
         {
             definitions.Add(new JsonObject
             {
@@ -28,14 +29,15 @@ public static class TablePrinter
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
+            var typed = ResourcePrinters.Deserialize(resource.Kind, obj.ToJsonString())
+                        ?? throw new InvalidOperationException("A stored object cannot be null.");
             var cells = new JsonArray();
-            foreach (var column in columns)
+            foreach (var cell in printer.Cells(typed, now))
             {
-                cells.Add(column.Cell(obj, now));
+                cells.Add(Cell(cell));
             }
             var row = new JsonObject { ["cells"] = cells };
-            var embedded = RowObject(obj, includeObject, version);
-            if (embedded is not null)
+            if (RowObject(obj, includeObject, version) is { } embedded)
             {
                 row["object"] = embedded;
             }
@@ -51,6 +53,17 @@ public static class TablePrinter
         };
     }
 
+    private static JsonNode? Cell(object? value) => value switch
+    {
+        null => null,
+        string text => JsonValue.Create(text),
+        bool flag => JsonValue.Create(flag),
+        int number => JsonValue.Create(number),
+        long number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        _ => JsonValue.Create(value.ToString()),
+    };
+
     private static JsonObject? RowObject(JsonObject obj, string includeObject, string version) => includeObject switch
     {
         "None" => null,
@@ -62,27 +75,4 @@ public static class TablePrinter
             ["metadata"] = obj["metadata"]?.DeepClone(),
         },
     };
-}
-
-/// <summary>One column of a Table: its definition and how a row's cell is computed from the object.</summary>
-public sealed record TableColumn(string Name, string Type, string Format, string Description, int Priority, Func<JsonObject, DateTimeOffset, JsonNode?> Cell);
-
-/// <summary>The columns of each kind. Kinds without an entry print Name and Created At, as the real server does.</summary>
-public static partial class KindColumns
-{
-    public static IReadOnlyList<TableColumn> For(string kind) => ByKind.TryGetValue(kind, out var columns) ? columns : Default;
-
-    private static readonly TableColumn NameColumn = new("Name", "string", "name", "The object's name.", 0, (o, _) => (string?)o["metadata"]?["name"]);
-
-    private static readonly IReadOnlyList<TableColumn> Default =
-    [
-        NameColumn,
-        new("Created At", "date", "", "When the object was created.", 0, (o, _) => (string?)o["metadata"]?["creationTimestamp"]),
-    ];
-
-    private static readonly Dictionary<string, IReadOnlyList<TableColumn>> ByKind = new();
-
-    internal static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : node?.ToJsonString();
-
-    internal static DateTimeOffset? Created(JsonObject obj) => KubeTime.Parse((string?)obj["metadata"]?["creationTimestamp"]);
 }
