@@ -9,6 +9,11 @@ namespace PSKube.Client.Operations;
 public sealed record DeleteResult<T>(T? Object, Status? Status)
     where T : KubeObject
 {
-    /// <summary>True when the object still exists, waiting for its grace period or finalizers.</summary>
-    public bool IsPending => Object?.Metadata?.DeletionTimestamp is not null;
+    /// <summary>
+    /// True when the object still exists, waiting for its grace period or its finalizers. An object deleted at
+    /// once comes back with a deletion grace period of 0 and no finalizers.
+    /// </summary>
+    public bool IsPending =>
+        Object?.Metadata is { DeletionTimestamp: not null } metadata &&
+        (metadata.DeletionGracePeriodSeconds > 0 || metadata.Finalizers is { Count: > 0 });
 }

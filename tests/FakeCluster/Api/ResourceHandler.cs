@@ -551,7 +551,13 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
             }
             return (dryRun ? terminating : store.Replace(resource, terminating), resource.Kind == "Namespace" ? 200 : 202);
         }
-        var removed = dryRun ? existing : store.Remove(resource, ns, name) ?? existing;
+        if (metadata["deletionTimestamp"] is not null)
+        {
+            // Deleting at once what was terminating: the last state says so, as the real server's does.
+            existing["metadata"]!["deletionTimestamp"] = KubeTime.Format(now);
+            existing["metadata"]!["deletionGracePeriodSeconds"] = 0;
+        }
+        var removed = dryRun ? existing : store.Remove(resource, ns, name) is { } final ? Merge(final, existing) : existing;
         if (KindsReturningDeletedObject.Contains(resource.Kind))
         {
             return (removed, 200);
@@ -579,6 +585,19 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
             throw new StatusError(403, "Forbidden",
                 $"{resource.Plural} \"{name}\" is forbidden: unable to create new content in namespace {@namespace} because it is being terminated");
         }
+    }
+
+    // The store's final copy has the last resourceVersion; the deletion fields come from the answer being built.
+    private static JsonObject Merge(JsonObject final, JsonObject answer)
+    {
+        final["metadata"]!["deletionTimestamp"] = answer["metadata"]?["deletionTimestamp"]?.DeepClone();
+        final["metadata"]!["deletionGracePeriodSeconds"] = answer["metadata"]?["deletionGracePeriodSeconds"]?.DeepClone();
+        if (final["metadata"]!["deletionTimestamp"] is null)
+        {
+            final["metadata"]!.AsObject().Remove("deletionTimestamp");
+            final["metadata"]!.AsObject().Remove("deletionGracePeriodSeconds");
+        }
+        return final;
     }
 
     private JsonObject Existing(RequestTarget target) =>

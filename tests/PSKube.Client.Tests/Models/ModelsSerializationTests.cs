@@ -150,7 +150,8 @@ public class ModelsSerializationTests
     public void EveryModelKeepsUnknownFieldsAndIsRegistered(Type modelType)
     {
         Assert.Contains(modelType.GetProperties(), property => property.GetCustomAttribute<JsonExtensionDataAttribute>() is not null);
-        Assert.NotNull(KubeJsonContext.Default.GetTypeInfo(modelType));
+        // The hand-written Table types have their own context: the generated one cannot be extended.
+        Assert.NotNull(KubeJsonContext.Default.GetTypeInfo(modelType) ?? TableJsonContext.Default.GetTypeInfo(modelType));
     }
 
     [Fact]

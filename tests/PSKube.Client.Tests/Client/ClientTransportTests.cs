@@ -1,0 +1,93 @@
+using System.Net;
+using System.Security.Authentication;
+using PSKube.Client.Models;
+using PSKube.Client.Resources;
+using PSKube.Client.Transport;
+using PSKube.FakeCluster;
+using PSKube.FakeCluster.Security;
+
+namespace PSKube.Client.Tests.Client;
+
+/// <summary>TLS trust, retries and error mapping of the transport.</summary>
+public sealed class ClientTransportTests : IAsyncLifetime
+{
+    private static readonly ResourceDefinition Nodes = BuiltInResources.Find("nodes")!;
+    private FakeClusterServer _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await FakeClusterServer.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Tls_ACaThatDidNotSignTheServer_IsRefused()
+    {
+        using var stranger = CertificateAuthority.Create("not-the-cluster-ca");
+        var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), System.Text.Encoding.ASCII.GetBytes(stranger.Certificate.ExportCertificatePem()));
+        var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.IsType<AuthenticationException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Tls_InsecureSkipVerify_AcceptsAnyServer()
+    {
+        using var stranger = CertificateAuthority.Create("not-the-cluster-ca");
+        var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), System.Text.Encoding.ASCII.GetBytes(stranger.Certificate.ExportCertificatePem()), InsecureSkipTlsVerify: true);
+        var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
+        Assert.Equal("fake-node-1", (await client.GetAsync<Node>(Nodes, null, "fake-node-1", default)).Name);
+    }
+
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("kubernetes.invalid", false)]
+    public async Task Tls_TlsServerName_IsTheNameTheCertificateMustHave(string serverName, bool accepted)
+    {
+        var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), FakeClusterClient.CaPem(_cluster), TlsServerName: serverName);
+        var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
+        if (accepted)
+        {
+            Assert.Equal("fake-node-1", (await client.GetAsync<Node>(Nodes, null, "fake-node-1", default)).Name);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        }
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Retry_HonoursRetryAfter_ThenSucceeds(int statusCode)
+    {
+        var client = FakeClusterClient.For(_cluster);
+        _cluster.Faults.Throttle(requests: 2, retryAfterSeconds: 1, statusCode);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var node = await client.GetAsync<Node>(Nodes, null, "fake-node-1", default);
+        Assert.Equal("fake-node-1", node.Name);
+        Assert.Equal(2, _cluster.Faults.ThrottledCount);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Retry_IsBounded_AndTheLastRefusalIsReported()
+    {
+        var client = FakeClusterClient.For(_cluster, new KubeClientOptions { MaxRetries = 1 });
+        _cluster.Faults.Throttle(requests: 5, retryAfterSeconds: 0);
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal("TooManyRequests", error.Reason);
+        Assert.Equal(TimeSpan.Zero, error.RetryAfter);
+        Assert.Equal(2, _cluster.Faults.ThrottledCount);
+    }
+
+    [Fact]
+    public async Task Errors_A422CarriesItsFieldCauses()
+    {
+        var client = FakeClusterClient.For(_cluster);
+        var bad = new ConfigMap { Metadata = new ObjectMeta { Name = "Not_Valid" } };
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => client.CreateAsync(BuiltInResources.Find("configmaps")!, bad, null, default));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
+        Assert.Equal("Invalid", error.Reason);
+        Assert.Equal("metadata.name", Assert.Single(error.Causes).Field);
+    }
+}
