@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using PSKube.Client.Config;
 using PSKube.Client.Models;
+using PSKube.Client.Operations;
 using PSKube.Client.Resources;
 using PSKube.Client.Transport;
 
@@ -23,9 +25,34 @@ public sealed partial class KubeClient
     {
         Context = context;
         _connection = connection;
+        Resources = new ResourceCatalog(GetDocumentAsync);
     }
 
     public KubeContext Context { get; }
+
+    /// <summary>Resolves resource type names (built-in or discovered); discovery is cached with this client.</summary>
+    public ResourceCatalog Resources { get; }
+
+    /// <summary>Any JSON document of the API (discovery, /version...), parsed; the Accept header chooses its form.</summary>
+    public async Task<JsonNode?> GetDocumentAsync(string path, string accept, CancellationToken cancellationToken)
+    {
+        using var response = await _connection.SendAsync(Request(HttpMethod.Get, path, accept), streaming: false, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The server's version (what kubectl version prints as Server Version).</summary>
+    public async Task<ServerVersion> GetServerVersionAsync(CancellationToken cancellationToken)
+    {
+        var document = await GetDocumentAsync("/version", JsonMediaType, cancellationToken);
+        return new ServerVersion(
+            (string?)document?["major"] ?? "",
+            (string?)document?["minor"] ?? "",
+            (string?)document?["gitVersion"] ?? "",
+            (string?)document?["platform"] ?? "",
+            (string?)document?["goVersion"] ?? "",
+            (string?)document?["buildDate"] ?? "");
+    }
 
     /// <summary>The namespace used when a call names none: the context's, else "default".</summary>
     public string DefaultNamespace => Context.Namespace;

@@ -21,6 +21,9 @@ public sealed class FakeClusterOptions
     /// <summary>How many watch events the server remembers; watching from an older resourceVersion is 410 Expired.</summary>
     public int WatchHistory { get; init; } = 1000;
 
+    /// <summary>Resource types served besides the built-in ones, as custom resource definitions would add them.</summary>
+    public IReadOnlyList<PSKube.Client.Resources.ResourceDefinition> ExtraResources { get; init; } = [];
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

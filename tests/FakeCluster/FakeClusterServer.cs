@@ -24,11 +24,13 @@ public sealed class FakeClusterServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
+    private readonly FakeClusterParts _parts;
     private readonly Task _reaper;
 
     private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server)
     {
         _app = app;
+        _parts = parts;
         _stopping = parts.Stopping;
         Authority = parts.Authority;
         ServerCertificate = parts.ServerCertificate;
@@ -40,7 +42,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         Faults = parts.Faults;
         Server = server;
         Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
-        _reaper = new DeletionReaper(Store, Clock).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
+        _reaper = new DeletionReaper(Store, Clock, parts.Resources).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
     }
 
     /// <summary>The server URL, e.g. https://127.0.0.1:6443.</summary>
@@ -67,6 +69,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
     public Authenticator Authenticator { get; }
 
+    /// <summary>How many TCP connections clients have opened so far (a warm client reuses one).</summary>
+    public int ConnectionCount => _parts.ConnectionCount;
+
     /// <summary>Switches for throttling and dropped watch connections.</summary>
     public FaultInjection Faults { get; }
 
@@ -79,18 +84,26 @@ public sealed class FakeClusterServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(https =>
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
-                https.ServerCertificate = parts.ServerCertificate;
-                // Certificates are checked by the authenticator, so a bad one gets a 401 Status like on a real server.
-                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                https.AllowAnyClientCertificate();
-            }));
+                listen.Use(next => connection =>
+                {
+                    parts.CountConnection();
+                    return next(connection);
+                });
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = parts.ServerCertificate;
+                    // Certificates are checked by the authenticator, so a bad one gets a 401 Status like on a real server.
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    https.AllowAnyClientCertificate();
+                });
+            });
         });
         var app = builder.Build();
         var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, parts.Stopping.Token);
         string? address = null;
-        var api = new ApiServer(parts.Authenticator, handler, parts.Faults, () => address ?? "");
+        var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "");
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -128,8 +141,11 @@ public sealed class FakeClusterServer : IAsyncDisposable
     /// <summary>The state a server is made of, created before Kestrel starts.</summary>
     private sealed class FakeClusterParts
     {
+        private int _connections;
+
         public FakeClusterParts(FakeClusterOptions options)
         {
+            Resources = [.. PSKube.Client.Resources.BuiltInResources.All, .. options.ExtraResources];
             Clock = new FakeClock(options.TimeScale);
             Store = new ObjectStore(options.WatchHistory);
             SeedContent.Load(Store, Clock.Now);
@@ -152,6 +168,12 @@ public sealed class FakeClusterServer : IAsyncDisposable
         /// <summary>Cancelled first when the server stops, so open watches end at once.</summary>
         public CancellationTokenSource Stopping { get; } = new();
         public FaultInjection Faults { get; } = new();
+
+        public IReadOnlyList<PSKube.Client.Resources.ResourceDefinition> Resources { get; }
+
+        public int ConnectionCount => Volatile.Read(ref _connections);
+
+        public void CountConnection() => Interlocked.Increment(ref _connections);
         public FakeClock Clock { get; }
         public ObjectStore Store { get; }
         public CertificateAuthority Authority { get; }

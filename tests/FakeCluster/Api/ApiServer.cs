@@ -11,9 +11,10 @@ namespace PSKube.FakeCluster.Api;
 /// The front of the API server: health and version for everyone, then authentication, then discovery, OpenAPI and
 /// resource requests. Every failure leaves as a Status object.
 /// </summary>
-public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, FaultInjection faults, Func<string> serverAddress)
+public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, FaultInjection faults, IReadOnlyList<ResourceDefinition> served, Func<string> serverAddress)
 {
-    public static IReadOnlyList<ResourceDefinition> Resources => BuiltInResources.All;
+    /// <summary>The resource types this server serves: the built-in ones and any extra (custom) ones it was given.</summary>
+    public IReadOnlyList<ResourceDefinition> Resources => served;
 
     public static JsonObject Version { get; } = new()
     {

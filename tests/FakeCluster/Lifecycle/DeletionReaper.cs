@@ -9,7 +9,7 @@ namespace PSKube.FakeCluster.Lifecycle;
 /// Finishes deletions on the cluster clock: a terminating pod goes when its grace period is over, an object whose
 /// finalizers are gone goes, and a terminating namespace takes everything in it along before it goes itself.
 /// </summary>
-public sealed class DeletionReaper(ObjectStore store, FakeClock clock)
+public sealed class DeletionReaper(ObjectStore store, FakeClock clock, IReadOnlyList<ResourceDefinition> resources)
 {
     public void Sweep()
     {
@@ -38,7 +38,7 @@ public sealed class DeletionReaper(ObjectStore store, FakeClock clock)
 
     private void EmptyNamespace(string @namespace)
     {
-        foreach (var resource in BuiltInResources.All.Where(r => r.Namespaced))
+        foreach (var resource in resources.Where(r => r.Namespaced))
         {
             foreach (var (_, obj) in store.List(resource, @namespace, _ => true))
             {

@@ -6,6 +6,7 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// The command-line contract other tools rely on: `--kubeconfig PATH [--port N] [--time-scale X]` writes the
 /// kubeconfig, prints exactly one `ready https://127.0.0.1:PORT` line within 3 s, and stops on SIGTERM or the end of stdin.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class FakeClusterStartContractTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pskube-contract-").FullName;

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+
+namespace PSKube.Client.Resources;
+
+/// <summary>
+/// Turns what users type (<c>po</c>, <c>pods</c>, <c>Pod</c>, <c>deploy</c>, <c>deployments.apps</c>, <c>cj</c>, a
+/// custom resource's plural) into a resource type. Built-in kinds resolve without a request; anything else is
+/// looked up in the server's discovery documents, fetched once per catalog (one per session).
+/// </summary>
+public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task<JsonNode?>> getDocument)
+{
+    private const string AggregatedAccept =
+        "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyList<ResourceDefinition>? _discovered;
+
+    /// <summary>The resource type for <paramref name="text"/>; discovery is asked only when no built-in kind matches.</summary>
+    public async Task<ResourceDefinition> ResolveAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (BuiltInResources.Find(text) is { } builtIn)
+        {
+            return builtIn;
+        }
+        var all = await DiscoverAsync(cancellationToken);
+        return Match(all, text)
+               ?? throw new KubeResourceTypeNotFoundException(text, all);
+    }
+
+    /// <summary>Every resource type the server serves (preferred versions), from aggregated discovery.</summary>
+    public async Task<IReadOnlyList<ResourceDefinition>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        if (_discovered is { } cached)
+        {
+            return cached;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_discovered is null)
+            {
+                var resources = new List<ResourceDefinition>();
+                foreach (var path in new[] { "/api", "/apis" })
+                {
+                    resources.AddRange(Parse(await getDocument(path, AggregatedAccept, cancellationToken)));
+                }
+                _discovered = resources;
+            }
+            return _discovered;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The resource types of a category, such as <c>all</c> for kubectl get all, in discovery order.</summary>
+    public async Task<IReadOnlyList<ResourceDefinition>> CategoryAsync(string category, CancellationToken cancellationToken) =>
+        (await DiscoverAsync(cancellationToken)).Where(r => r.Categories.Contains(category, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    private static ResourceDefinition? Match(IReadOnlyList<ResourceDefinition> resources, string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var name = dot < 0 ? text : text[..dot];
+        var group = dot < 0 ? null : text[(dot + 1)..];
+        return resources.FirstOrDefault(r =>
+            (group is null || string.Equals(r.Group, group, StringComparison.OrdinalIgnoreCase)) &&
+            (string.Equals(r.Plural, name, StringComparison.OrdinalIgnoreCase) ||
+             string.Equals(r.Singular, name, StringComparison.OrdinalIgnoreCase) ||
+             string.Equals(r.Kind, name, StringComparison.OrdinalIgnoreCase) ||
+             r.ShortNames.Contains(name, StringComparer.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Reads an APIGroupDiscoveryList; the first version listed for a group is the server's preferred one.</summary>
+    private static IEnumerable<ResourceDefinition> Parse(JsonNode? document)
+    {
+        foreach (var item in document?["items"]?.AsArray() ?? [])
+        {
+            var group = (string?)item?["metadata"]?["name"] ?? "";
+            var preferred = item?["versions"]?.AsArray().FirstOrDefault();
+            var version = (string?)preferred?["version"];
+            if (version is null)
+            {
+                continue;
+            }
+            foreach (var resource in preferred!["resources"]?.AsArray() ?? [])
+            {
+                if (resource is null)
+                {
+                    continue;
+                }
+                var subresources = (resource["subresources"]?.AsArray() ?? [])
+                    .Where(s => s is not null)
+                    .Select(s => new SubresourceDefinition(
+                        (string?)s!["subresource"] ?? "",
+                        (string?)s["responseKind"]?["group"] ?? "",
+                        (string?)s["responseKind"]?["version"] ?? "",
+                        (string?)s["responseKind"]?["kind"] ?? "",
+                        Strings(s["verbs"])))
+                    .ToList();
+                yield return new ResourceDefinition(
+                    group,
+                    version,
+                    (string?)resource["responseKind"]?["kind"] ?? "",
+                    (string?)resource["resource"] ?? "",
+                    (string?)resource["singularResource"] ?? "",
+                    (string?)resource["scope"] == "Namespaced",
+                    Strings(resource["verbs"]),
+                    Strings(resource["shortNames"]),
+                    Strings(resource["categories"]),
+                    subresources);
+            }
+        }
+    }
+
+    private static string[] Strings(JsonNode? array) =>
+        array?.AsArray().Select(v => (string?)v).OfType<string>().ToArray() ?? [];
+}
+
+/// <summary>No resource type on the server matches what was typed.</summary>
+public sealed class KubeResourceTypeNotFoundException(string text, IReadOnlyList<ResourceDefinition> known)
+    : Exception($"the server doesn't have a resource type \"{text}\". Known types include: {string.Join(", ", known.Select(r => r.Plural).Distinct().Order().Take(20))}.")
+{
+    public string ResourceType { get; } = text;
+}
