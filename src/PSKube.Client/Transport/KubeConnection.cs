@@ -55,7 +55,7 @@ public sealed class KubeConnection : IDisposable
             {
                 response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken);
             }
-            catch (HttpRequestException e) when (idempotent && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (idempotent && IsTransient(e) && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
             {
                 _options.Trace?.Invoke($"{request.Method} {path} failed ({e.Message}); retrying");
                 await Task.Delay(Backoff(attempt), cancellationToken);
@@ -94,6 +94,10 @@ public sealed class KubeConnection : IDisposable
             }
         }
     }
+
+    // Refused or dropped connections may succeed next time; a certificate that is not trusted will not.
+    private static bool IsTransient(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.NameResolutionError;
 
     private TimeSpan Backoff(int attempt)
     {

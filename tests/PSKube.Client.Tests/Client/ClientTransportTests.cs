@@ -54,6 +54,16 @@ public sealed class ClientTransportTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Proxy_RequestsGoThroughTheProxyUrl()
+    {
+        await using var proxy = new ConnectProxy();
+        var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), FakeClusterClient.CaPem(_cluster), Proxy: proxy.Url);
+        var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
+        Assert.Equal("fake-node-1", (await client.GetAsync<Node>(Nodes, null, "fake-node-1", default)).Name);
+        Assert.Equal(1, proxy.Tunnels);
+    }
+
     [Theory]
     [InlineData(429)]
     [InlineData(503)]
@@ -78,6 +88,44 @@ public sealed class ClientTransportTests : IAsyncLifetime
         Assert.Equal("TooManyRequests", error.Reason);
         Assert.Equal(TimeSpan.Zero, error.RetryAfter);
         Assert.Equal(2, _cluster.Faults.ThrottledCount);
+    }
+
+    [Fact]
+    public async Task Retry_ConnectionFailuresAreRetriedForReadsOnly()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var trace = new List<string>();
+        var endpoint = new ClusterEndpoint(new Uri($"https://127.0.0.1:{closedPort}"), FakeClusterClient.CaPem(_cluster));
+        var client = FakeClusterClient.For(_cluster, new KubeClientOptions { MaxRetries = 2, InitialBackoff = TimeSpan.FromMilliseconds(10), Trace = trace.Add }, endpoint);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.Equal(2, trace.Count(line => line.StartsWith("GET ", StringComparison.Ordinal) && line.EndsWith("retrying", StringComparison.Ordinal)));
+
+        trace.Clear();
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateAsync(BuiltInResources.Find("configmaps")!, new ConfigMap { Metadata = new ObjectMeta { Name = "x" } }, null, default));
+        Assert.DoesNotContain(trace, line => line.EndsWith("retrying", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Token_NeverAppearsInTheTraceOrInErrors()
+    {
+        var trace = new List<string>();
+        var good = FakeClusterClient.WithToken(_cluster, _cluster.Token, new KubeClientOptions { Trace = trace.Add });
+        await good.GetAsync<Node>(Nodes, null, "fake-node-1", default);
+        Assert.NotEmpty(trace);
+        Assert.DoesNotContain(trace, line => line.Contains(_cluster.Token, StringComparison.Ordinal));
+
+        const string wrong = "s3cr3t-token-that-must-not-leak";
+        var bad = FakeClusterClient.WithToken(_cluster, wrong, new KubeClientOptions { Trace = trace.Add });
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => bad.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(trace, line => line.Contains(wrong, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,7 +18,31 @@ internal static class FakeClusterClient
         return new KubeClient(context, new KubeConnection(endpoint, credentials, options));
     }
 
+    /// <summary>A client that authenticates with a bearer token only.</summary>
+    public static KubeClient WithToken(FakeClusterServer cluster, string token, KubeClientOptions? options = null)
+    {
+        var endpoint = new ClusterEndpoint(new Uri(cluster.Server), CaPem(cluster));
+        var credentials = new TokenOnly(token);
+        var context = new KubeContext("fake-token", "fake", "fake-token", "default", endpoint, credentials);
+        return new KubeClient(context, new KubeConnection(endpoint, credentials, options));
+    }
+
     public static byte[] CaPem(FakeClusterServer cluster) => Encoding.ASCII.GetBytes(cluster.Authority.Certificate.ExportCertificatePem());
+
+    private sealed class TokenOnly(string token) : IKubeCredentials
+    {
+        public X509Certificate2? ClientCertificate => null;
+
+        public string CacheKey => "token";
+
+        public ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken) => ValueTask.FromResult(false);
+    }
 
     /// <summary>The simplest credentials: a client certificate and nothing to refresh.</summary>
     private sealed class CertificateOnly(X509Certificate2 certificate) : IKubeCredentials
