@@ -9,7 +9,7 @@ public sealed record KubeConfigAuthProvider
     public string? Name { get; init; }
 
     [YamlMember(Alias = "config")]
-    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
+    public IDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"KubeConfigAuthProvider {{ Name = {Name}, Config keys = [{string.Join(", ", Config.Keys)}] }}";
 }

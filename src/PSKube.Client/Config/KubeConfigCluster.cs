@@ -28,5 +28,5 @@ public sealed record KubeConfigCluster
     public bool DisableCompression { get; init; }
 
     [YamlMember(Alias = "extensions")]
-    public IReadOnlyList<KubeConfigExtension> Extensions { get; init; } = [];
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
 }

@@ -15,5 +15,5 @@ public sealed record KubeConfigContext
     public string? Namespace { get; init; }
 
     [YamlMember(Alias = "extensions")]
-    public IReadOnlyList<KubeConfigExtension> Extensions { get; init; } = [];
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
 }

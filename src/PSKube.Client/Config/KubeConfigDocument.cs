@@ -12,13 +12,13 @@ public sealed record KubeConfigDocument
     public string? Kind { get; init; }
 
     [YamlMember(Alias = "clusters")]
-    public IReadOnlyList<KubeConfigNamedCluster> Clusters { get; init; } = [];
+    public IList<KubeConfigNamedCluster> Clusters { get; init; } = [];
 
     [YamlMember(Alias = "users")]
-    public IReadOnlyList<KubeConfigNamedUser> Users { get; init; } = [];
+    public IList<KubeConfigNamedUser> Users { get; init; } = [];
 
     [YamlMember(Alias = "contexts")]
-    public IReadOnlyList<KubeConfigNamedContext> Contexts { get; init; } = [];
+    public IList<KubeConfigNamedContext> Contexts { get; init; } = [];
 
     [YamlMember(Alias = "current-context")]
     public string? CurrentContext { get; init; }
@@ -27,5 +27,5 @@ public sealed record KubeConfigDocument
     public KubeConfigPreferences? Preferences { get; init; }
 
     [YamlMember(Alias = "extensions")]
-    public IReadOnlyList<KubeConfigExtension> Extensions { get; init; } = [];
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
 }

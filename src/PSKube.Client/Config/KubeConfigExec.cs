@@ -13,10 +13,10 @@ public sealed record KubeConfigExec
     public string? Command { get; init; }
 
     [YamlMember(Alias = "args")]
-    public IReadOnlyList<string> Args { get; init; } = [];
+    public IList<string> Args { get; init; } = [];
 
     [YamlMember(Alias = "env")]
-    public IReadOnlyList<KubeConfigExecEnvVar> Env { get; init; } = [];
+    public IList<KubeConfigExecEnvVar> Env { get; init; } = [];
 
     [YamlMember(Alias = "installHint")]
     public string? InstallHint { get; init; }

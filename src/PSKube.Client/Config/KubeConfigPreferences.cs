@@ -9,5 +9,5 @@ public sealed record KubeConfigPreferences
     public bool Colors { get; init; }
 
     [YamlMember(Alias = "extensions")]
-    public IReadOnlyList<KubeConfigExtension> Extensions { get; init; } = [];
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
 }

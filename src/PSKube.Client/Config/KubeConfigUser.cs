@@ -41,7 +41,7 @@ public sealed record KubeConfigUser
     public KubeConfigAuthProvider? AuthProvider { get; init; }
 
     [YamlMember(Alias = "extensions")]
-    public IReadOnlyList<KubeConfigExtension> Extensions { get; init; } = [];
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
 
     public override string ToString()
     {
