@@ -131,7 +131,10 @@ public static partial class KubeConfigEditor
         using var writer = new StringWriter();
         // An unlimited width keeps long values (an installHint) on one line, as they were.
         stream.Save(new Emitter(writer, new EmitterSettings().WithBestWidth(int.MaxValue)), assignAnchors: false);
-        AtomicFile.WriteAllText(target, writer.ToString());
+        // YamlStream closes the document with an explicit "..." marker, which kubeconfig files do not have.
+        var text = writer.ToString().TrimEnd();
+        text = text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^"...".Length] : text + "\n";
+        AtomicFile.WriteAllText(target, text);
     }
 
     private static YamlMappingNode? FindNamed(YamlMappingNode root, string listKey, string name) =>

@@ -52,6 +52,9 @@ public sealed class KubeconfigEditorTests : IDisposable
         expected["current-context"] = "prod";
         AssertSameYaml(expected, path);
         Assert.Equal("prod", Load(path).CurrentContext);
+        var lines = File.ReadAllLines(path);
+        Assert.Contains(lines, line => line.Trim().StartsWith("installHint: Install the AWS CLI", StringComparison.Ordinal) && line.EndsWith("on your platform", StringComparison.Ordinal));
+        Assert.DoesNotContain("...", lines);
     }
 
     [Fact]
