@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PSKube.Client.Config;
+
+/// <summary>
+/// Edits kubeconfig files like <c>kubectl config use-context / set-context / rename-context / delete-context</c>.
+/// Each edit works on the YAML of the one file that defines the context (current-context and new contexts go to
+/// <see cref="KubeConfig.DefaultFile"/>, as kubectl does) and changes only what changes: every other key, unknown
+/// keys and exec blocks stay as they were (comments are not kept). Files are replaced atomically. The
+/// <see cref="KubeConfig"/> passed in is not updated: load again to see the result.
+/// </summary>
+public static partial class KubeConfigEditor
+{
+    /// <summary>Sets current-context, like <c>kubectl config use-context NAME</c>.</summary>
+    public static void UseContext(KubeConfig config, string contextName)
+    {
+        RequireContext(config, contextName);
+        Edit(config.DefaultFile, root => SetScalar(root, "current-context", contextName));
+    }
+
+    /// <summary>Sets a context's default namespace, like <c>kubectl config set-context NAME --namespace=NS</c>.</summary>
+    public static void SetContextNamespace(KubeConfig config, string contextName, string @namespace) =>
+        SetContext(config, contextName, @namespace: @namespace);
+
+    /// <summary>
+    /// Creates a context, or changes the given fields of an existing one (null leaves a field as it is), like
+    /// <c>kubectl config set-context NAME [--cluster=C] [--user=U] [--namespace=NS]</c>.
+    /// </summary>
+    public static void SetContext(KubeConfig config, string contextName, string? cluster = null, string? user = null, string? @namespace = null)
+    {
+        RequireName(contextName, "context");
+        var fields = new[] { ("cluster", cluster), ("user", user), ("namespace", @namespace) };
+        var file = config.Contexts.TryGetValue(contextName, out var existing) ? existing.File : config.DefaultFile;
+        Edit(file, root =>
+        {
+            var item = FindNamed(root, "contexts", contextName);
+            if (item is null)
+            {
+                item = new YamlMappingNode { { "name", Scalar(contextName) }, { "context", new YamlMappingNode() } };
+                Sequence(root, "contexts").Add(item);
+            }
+            if (Child(item, "context") is not YamlMappingNode body)
+            {
+                body = new YamlMappingNode();
+                SetChild(item, "context", body);
+            }
+            foreach (var (key, value) in fields)
+            {
+                if (value is not null)
+                {
+                    SetScalar(body, key, value);
+                }
+            }
+        });
+    }
+
+    /// <summary>Renames a context, and current-context with it when it named the context, like <c>kubectl config rename-context OLD NEW</c>.</summary>
+    public static void RenameContext(KubeConfig config, string oldName, string newName)
+    {
+        var entry = RequireContext(config, oldName);
+        RequireName(newName, "context");
+        if (config.Contexts.TryGetValue(newName, out var clash))
+        {
+            throw new KubeConfigException($"cannot rename context \"{oldName}\" to \"{newName}\": a context with that name already exists in {clash.File}");
+        }
+        var moveCurrent = config.CurrentContext == oldName;
+        Edit(entry.File, root =>
+        {
+            var item = FindNamed(root, "contexts", oldName)!;
+            SetScalar(item, "name", newName);
+            if (moveCurrent && entry.File == config.DefaultFile)
+            {
+                SetScalar(root, "current-context", newName);
+            }
+        });
+        if (moveCurrent && entry.File != config.DefaultFile)
+        {
+            Edit(config.DefaultFile, root => SetScalar(root, "current-context", newName));
+        }
+    }
+
+    /// <summary>Removes a context, like <c>kubectl config delete-context NAME</c> (current-context is left alone, as kubectl does).</summary>
+    public static void DeleteContext(KubeConfig config, string contextName)
+    {
+        var entry = RequireContext(config, contextName);
+        Edit(entry.File, root => Sequence(root, "contexts").Children.Remove(FindNamed(root, "contexts", contextName)!));
+    }
+
+    private static KubeConfigEntry<KubeConfigContext> RequireContext(KubeConfig config, string contextName) =>
+        config.Contexts.TryGetValue(contextName, out var entry)
+            ? entry
+            : throw new KubeConfigException(
+                $"context \"{contextName}\" not found in {string.Join(", ", config.Files.DefaultIfEmpty(config.DefaultFile))}; available contexts: {(config.Contexts.Count == 0 ? "(none)" : string.Join(", ", config.Contexts.Keys.Order(StringComparer.Ordinal)))}");
+
+    private static void RequireName(string name, string what)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new KubeConfigException($"a {what} name cannot be empty");
+        }
+    }
+
+    private static void Edit(string path, Action<YamlMappingNode> change)
+    {
+        // Edit the file a symbolic link points to, rather than replacing the link with a file.
+        var target = File.Exists(path) ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
+        var stream = new YamlStream();
+        if (File.Exists(target))
+        {
+            try
+            {
+                stream.Load(new StringReader(File.ReadAllText(target)));
+            }
+            catch (YamlException e)
+            {
+                throw new KubeConfigException($"the kubeconfig file {target} is not valid (line {e.Start.Line}, column {e.Start.Column}): {e.Message}", e);
+            }
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            stream = new YamlStream(new YamlDocument(new YamlMappingNode { { "apiVersion", "v1" }, { "kind", "Config" } }));
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new KubeConfigException($"the kubeconfig file {target} does not hold a mapping at its top level; it cannot be edited");
+        }
+        change(root);
+
+        using var writer = new StringWriter();
+        // An unlimited width keeps long values (an installHint) on one line, as they were.
+        stream.Save(new Emitter(writer, new EmitterSettings().WithBestWidth(int.MaxValue)), assignAnchors: false);
+        // YamlStream closes the document with an explicit "..." marker, which kubeconfig files do not have.
+        var text = writer.ToString().TrimEnd();
+        text = text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^"...".Length] : text + "\n";
+        AtomicFile.WriteAllText(target, text);
+    }
+
+    private static YamlMappingNode? FindNamed(YamlMappingNode root, string listKey, string name) =>
+        Child(root, listKey) is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlMappingNode>().FirstOrDefault(item => Child(item, "name") is YamlScalarNode { Value: var value } && value == name)
+            : null;
+
+    private static YamlSequenceNode Sequence(YamlMappingNode root, string key)
+    {
+        if (Child(root, key) is YamlSequenceNode sequence)
+        {
+            return sequence;
+        }
+        // Absent, or `contexts: null` / `contexts:` as kubectl sometimes writes.
+        sequence = new YamlSequenceNode();
+        SetChild(root, key, sequence);
+        return sequence;
+    }
+
+    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var name } && name == key).Value;
+
+    private static void SetChild(YamlMappingNode mapping, string key, YamlNode value)
+    {
+        var existing = mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var name } && name == key);
+        if (existing is null)
+        {
+            mapping.Add(key, value);
+        }
+        else
+        {
+            mapping.Children[existing] = value;
+        }
+    }
+
+    private static void SetScalar(YamlMappingNode mapping, string key, string value)
+    {
+        if (Child(mapping, key) is YamlScalarNode scalar)
+        {
+            // Change the node in place so the key keeps its position and nothing else moves.
+            scalar.Value = value;
+            scalar.Style = StyleFor(value);
+        }
+        else
+        {
+            SetChild(mapping, key, Scalar(value));
+        }
+    }
+
+    private static YamlScalarNode Scalar(string value) => new(value) { Style = StyleFor(value) };
+
+    // kubectl reads YAML 1.1 through JSON: a plain `123`, `true` or `yes` would come back as a number or a boolean.
+    private static ScalarStyle StyleFor(string value) => NonStringPlainScalar().IsMatch(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+
+    [GeneratedRegex(@"^(|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+)|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]+(:[0-5]?[0-9])+)$")]
+    private static partial Regex NonStringPlainScalar();
+}

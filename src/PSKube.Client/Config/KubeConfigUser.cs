@@ -1,0 +1,75 @@
+using YamlDotNet.Serialization;
+
+namespace PSKube.Client.Config;
+
+/// <summary>
+/// How a kubeconfig user authenticates. File paths are absolute once loaded. ToString never shows the token,
+/// password or key data.
+/// </summary>
+public sealed record KubeConfigUser
+{
+    [YamlMember(Alias = "client-certificate")]
+    public string? ClientCertificate { get; init; }
+
+    /// <summary>Base64 of the certificate PEM; wins over <see cref="ClientCertificate"/>.</summary>
+    [YamlMember(Alias = "client-certificate-data")]
+    public string? ClientCertificateData { get; init; }
+
+    [YamlMember(Alias = "client-key")]
+    public string? ClientKey { get; init; }
+
+    /// <summary>Base64 of the private key PEM; wins over <see cref="ClientKey"/>.</summary>
+    [YamlMember(Alias = "client-key-data")]
+    public string? ClientKeyData { get; init; }
+
+    [YamlMember(Alias = "token")]
+    public string? Token { get; init; }
+
+    [YamlMember(Alias = "tokenFile")]
+    public string? TokenFile { get; init; }
+
+    [YamlMember(Alias = "username")]
+    public string? Username { get; init; }
+
+    [YamlMember(Alias = "password")]
+    public string? Password { get; init; }
+
+    [YamlMember(Alias = "exec")]
+    public KubeConfigExec? Exec { get; init; }
+
+    [YamlMember(Alias = "auth-provider")]
+    public KubeConfigAuthProvider? AuthProvider { get; init; }
+
+    [YamlMember(Alias = "extensions")]
+    public IList<KubeConfigExtension> Extensions { get; init; } = [];
+
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (ClientCertificate is not null || ClientCertificateData is not null)
+        {
+            parts.Add("client certificate");
+        }
+        if (Token is not null)
+        {
+            parts.Add("token");
+        }
+        if (TokenFile is not null)
+        {
+            parts.Add($"tokenFile {TokenFile}");
+        }
+        if (Username is not null)
+        {
+            parts.Add($"basic user {Username}");
+        }
+        if (Exec is not null)
+        {
+            parts.Add($"exec {Exec.Command}");
+        }
+        if (AuthProvider is not null)
+        {
+            parts.Add($"auth-provider {AuthProvider.Name}");
+        }
+        return $"KubeConfigUser {{ {(parts.Count == 0 ? "anonymous" : string.Join(", ", parts))} }}";
+    }
+}
