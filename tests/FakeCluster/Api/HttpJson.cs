@@ -9,13 +9,26 @@ public static class HttpJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // The API server compresses responses larger than this when the client accepts gzip.
+    private const int CompressionThreshold = 128 * 1024;
+
     public static async Task WriteAsync(HttpContext context, int statusCode, JsonNode body, string contentType = MediaTypes.Json)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
-        await using var writer = new Utf8JsonWriter(context.Response.Body, WriterOptions);
-        body.WriteTo(writer);
-        await writer.FlushAsync(context.RequestAborted);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            body.WriteTo(writer);
+        }
+        if (buffer.WrittenCount > CompressionThreshold && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            await using var gzip = new System.IO.Compression.GZipStream(context.Response.Body, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            await gzip.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+            return;
+        }
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
     /// <summary>Writes one watch event as a line and pushes it to the client at once.</summary>

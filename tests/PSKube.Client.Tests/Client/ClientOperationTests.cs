@@ -59,6 +59,25 @@ public sealed class ClientOperationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_LargeResponsesArriveGzipped_AndAreReadAsTheyStream()
+    {
+        Seed(600, payload: new string('x', 1024));
+        using var raw = FakeClusterTests.FakeClusterHttp.Client(_cluster);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces/default/configmaps?limit=500");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await raw.SendAsync(request);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+
+        var count = 0;
+        await foreach (var configMap in _client.ListAsync<ConfigMap>(ConfigMaps, "default"))
+        {
+            Assert.Equal(1024, configMap.Data!["payload"].Length);
+            count++;
+        }
+        Assert.Equal(600, count);
+    }
+
+    [Fact]
     public async Task Page_AnExpiredContinueToken_ListsAgainWithoutRepeating()
     {
         Seed(5);
@@ -192,16 +211,21 @@ public sealed class ClientOperationTests : IAsyncLifetime
         Assert.Equal("Pod", (string?)row.Object!["kind"]);
     }
 
-    private void Seed(int count)
+    private void Seed(int count, string? payload = null)
     {
         for (var i = 0; i < count; i++)
         {
-            _cluster.Store.Add(ConfigMaps, new JsonObject
+            var configMap = new JsonObject
             {
                 ["apiVersion"] = "v1",
                 ["kind"] = "ConfigMap",
                 ["metadata"] = new JsonObject { ["name"] = $"seed-{i:D4}", ["namespace"] = "default", ["uid"] = Guid.NewGuid().ToString() },
-            });
+            };
+            if (payload is not null)
+            {
+                configMap["data"] = new JsonObject { ["payload"] = payload };
+            }
+            _cluster.Store.Add(ConfigMaps, configMap);
         }
     }
 }
