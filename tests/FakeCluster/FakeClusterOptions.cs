@@ -24,6 +24,9 @@ public sealed class FakeClusterOptions
     /// <summary>Resource types served besides the built-in ones, as custom resource definitions would add them.</summary>
     public IReadOnlyList<PSKube.Client.Resources.ResourceDefinition> ExtraResources { get; init; } = [];
 
+    /// <summary>Seeds the cluster's randomness (exit codes of $RANDOM, generated names) so runs can be repeated; null picks one.</summary>
+    public int? RandomSeed { get; init; }
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -13,6 +13,7 @@ using PSKube.FakeCluster.Kubeconfig;
 using PSKube.FakeCluster.Lifecycle;
 using PSKube.FakeCluster.Security;
 using PSKube.FakeCluster.Storage;
+using PSKube.FakeCluster.Workloads;
 
 namespace PSKube.FakeCluster;
 
@@ -26,8 +27,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly FakeClusterParts _parts;
     private readonly Task _reaper;
+    private readonly Task _controllers;
 
-    private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server)
+    private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server, IReadOnlyList<IReconciler> reconcilers)
     {
         _app = app;
         _parts = parts;
@@ -43,6 +45,8 @@ public sealed class FakeClusterServer : IAsyncDisposable
         Server = server;
         Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
         _reaper = new DeletionReaper(Store, Clock, parts.Resources).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
+        Controllers = new ControllerManager(Store, Clock, parts.Resources, reconcilers, parts.Random);
+        _controllers = Controllers.RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
     }
 
     /// <summary>The server URL, e.g. https://127.0.0.1:6443.</summary>
@@ -68,6 +72,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
     public ObjectStore Store { get; }
 
     public Authenticator Authenticator { get; }
+
+    /// <summary>The control loops (controllers, kubelet); tests can run a pass at once with RunOnce.</summary>
+    public ControllerManager Controllers { get; }
 
     /// <summary>How many TCP connections clients have opened so far (a warm client reuses one).</summary>
     public int ConnectionCount => _parts.ConnectionCount;
@@ -101,7 +108,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
             });
         });
         var app = builder.Build();
-        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, parts.Stopping.Token);
+        app.UseWebSockets();
+        var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Stopping.Token);
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token);
         string? address = null;
         var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "");
         app.Run(api.HandleAsync);
@@ -110,7 +119,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(bound).Port;
         address = $"127.0.0.1:{port}";
-        var server = new FakeClusterServer(app, parts, $"https://{address}");
+        var server = new FakeClusterServer(app, parts, $"https://{address}", Reconcilers.Create(options));
         if (options.KubeconfigPath is { } path)
         {
             await server.WriteKubeconfigAsync(path, cancellationToken);
@@ -132,6 +141,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await _reaper;
+        await _controllers;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
@@ -146,6 +156,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         public FakeClusterParts(FakeClusterOptions options)
         {
             Resources = [.. PSKube.Client.Resources.BuiltInResources.All, .. options.ExtraResources];
+            Random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             Clock = new FakeClock(options.TimeScale);
             Store = new ObjectStore(options.WatchHistory);
             SeedContent.Load(Store, Clock.Now);
@@ -170,6 +181,8 @@ public sealed class FakeClusterServer : IAsyncDisposable
         public FaultInjection Faults { get; } = new();
 
         public IReadOnlyList<PSKube.Client.Resources.ResourceDefinition> Resources { get; }
+
+        public Random Random { get; }
 
         public int ConnectionCount => Volatile.Read(ref _connections);
 

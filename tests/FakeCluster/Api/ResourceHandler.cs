@@ -13,7 +13,7 @@ namespace PSKube.FakeCluster.Api;
 /// The REST verbs on resources: get, list, watch, create, update, patch, delete and deletecollection, with the
 /// status and scale subresources. Everything is checked and written under the store's lock.
 /// </summary>
-public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, CancellationToken serverStopping)
+public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, IReadOnlyDictionary<string, IPodSubresourceHandler> podSubresources, CancellationToken serverStopping)
 {
     // Kinds whose metadata.generation the server tracks (it counts spec changes).
     private static readonly HashSet<string> KindsWithGeneration =
@@ -43,6 +43,8 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
             ("GET", null, _) => ListAsync(context, target),
             ("GET", not null, null or "status") => GetAsync(context, target),
             ("GET", not null, "scale") => GetScaleAsync(context, target),
+            ("GET" or "POST", not null, { } podSubresource) when resource.Kind == "Pod" && podSubresources.TryGetValue(podSubresource, out var podHandler) =>
+                podHandler.HandleAsync(context, target, store.Get(resource, target.Namespace, target.Name!) ?? throw StatusError.NotFound(resource.Plural, resource.Group, target.Name!)),
             ("GET", not null, "log") => LogAsync(target),
             ("POST", null, _) => CreateAsync(context, target),
             ("PUT", not null, null or "status" or "scale") => UpdateAsync(context, target),

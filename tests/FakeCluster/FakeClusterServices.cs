@@ -1,0 +1,22 @@
+using PSKube.Client.Resources;
+using PSKube.FakeCluster.Storage;
+
+namespace PSKube.FakeCluster;
+
+/// <summary>The shared state of one fake cluster, for the parts that serve requests and run control loops.</summary>
+public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, FakeClusterOptions options, IReadOnlyList<ResourceDefinition> resources, Random random, CancellationToken stopping)
+{
+    public ObjectStore Store { get; } = store;
+
+    public FakeClock Clock { get; } = clock;
+
+    public FakeClusterOptions Options { get; } = options;
+
+    public IReadOnlyList<ResourceDefinition> Resources { get; } = resources;
+
+    /// <summary>Seeded by FakeClusterOptions.RandomSeed.</summary>
+    public Random Random { get; } = random;
+
+    /// <summary>Cancelled when the server stops: streams end at once.</summary>
+    public CancellationToken Stopping { get; } = stopping;
+}

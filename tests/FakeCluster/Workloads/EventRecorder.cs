@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PSKube.Client.Resources;
+using PSKube.FakeCluster.Api;
+using PSKube.FakeCluster.Storage;
+
+namespace PSKube.FakeCluster.Workloads;
+
+/// <summary>
+/// Writes core/v1 Events as the real components do: about an object (involvedObject with its uid), from a component,
+/// and counted: the same reason and message again bumps count and lastTimestamp instead of adding an event.
+/// </summary>
+public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefinition> resources)
+{
+    private readonly ResourceDefinition _events = resources.First(r => r.Plural == "events");
+
+    /// <summary>Records an event about <paramref name="involved"/> (a stored object) in its namespace.</summary>
+    public void Record(JsonObject involved, string type, string reason, string message, string component, DateTimeOffset now, string? fieldPath = null)
+    {
+        var metadata = involved["metadata"]!;
+        var @namespace = (string?)metadata["namespace"] ?? "default";
+        var uid = (string?)metadata["uid"];
+        var time = KubeTime.Format(now);
+        lock (store.Gate)
+        {
+            var existing = store.List(_events, @namespace, e =>
+                (string?)e["involvedObject"]?["uid"] == uid && (string?)e["reason"] == reason &&
+                (string?)e["message"] == message && (string?)e["involvedObject"]?["fieldPath"] == fieldPath).FirstOrDefault();
+            if (existing.Object is { } again)
+            {
+                again["count"] = ((long?)again["count"] ?? 1) + 1;
+                again["lastTimestamp"] = time;
+                store.Replace(_events, again);
+                return;
+            }
+            var involvedObject = new JsonObject
+            {
+                ["kind"] = (string?)involved["kind"],
+                ["namespace"] = (string?)metadata["namespace"],
+                ["name"] = (string?)metadata["name"],
+                ["uid"] = uid,
+                ["apiVersion"] = (string?)involved["apiVersion"],
+                ["resourceVersion"] = (string?)metadata["resourceVersion"],
+            };
+            if (fieldPath is not null)
+            {
+                involvedObject["fieldPath"] = fieldPath;
+            }
+            store.Add(_events, new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Event",
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = $"{(string?)metadata["name"]}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next(0x1000):x3}",
+                    ["namespace"] = @namespace,
+                    ["uid"] = Guid.NewGuid().ToString(),
+                    ["creationTimestamp"] = time,
+                },
+                ["involvedObject"] = involvedObject,
+                ["reason"] = reason,
+                ["message"] = message,
+                ["source"] = component == "kubelet"
+                    ? new JsonObject { ["component"] = component, ["host"] = (string?)involved["spec"]?["nodeName"] }
+                    : new JsonObject { ["component"] = component },
+                ["firstTimestamp"] = time,
+                ["lastTimestamp"] = time,
+                ["count"] = 1,
+                ["type"] = type,
+                ["eventTime"] = null,
+                ["reportingComponent"] = component,
+                ["reportingInstance"] = "",
+            });
+        }
+    }
+}
