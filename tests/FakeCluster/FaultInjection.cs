@@ -5,11 +5,13 @@ namespace PSKube.FakeCluster;
 
 /// <summary>
 /// Failures tests switch on to prove clients cope: throttling answers (429/503 with Retry-After) and watch
-/// connections cut mid-stream, the way load balancers and API server restarts cut them.
+/// connections cut mid-stream, the way load balancers and API server restarts cut them. It also keeps a short log
+/// of recent requests, so tests can see what a client sent.
 /// </summary>
 public sealed class FaultInjection
 {
     private readonly ConcurrentDictionary<HttpContext, byte> _watches = new();
+    private readonly ConcurrentQueue<(string, string, string)> _requests = new();
     private int _throttled;
     private int _throttleStatus = 429;
     private int _retryAfterSeconds;
@@ -35,6 +37,18 @@ public sealed class FaultInjection
             dropped++;
         }
         return dropped;
+    }
+
+    /// <summary>The last requests the server received (method, path and query, User-Agent), newest last.</summary>
+    public IReadOnlyList<(string Method, string PathAndQuery, string UserAgent)> RecentRequests => [.. _requests];
+
+    internal void Record(HttpRequest request)
+    {
+        _requests.Enqueue((request.Method, request.Path + request.QueryString, request.Headers.UserAgent.ToString()));
+        while (_requests.Count > 200)
+        {
+            _requests.TryDequeue(out _);
+        }
     }
 
     /// <summary>How many watch streams are open now.</summary>

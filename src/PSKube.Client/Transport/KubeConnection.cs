@@ -141,9 +141,9 @@ public sealed class KubeConnection : IDisposable
                 StatusValue = "Failure",
                 Code = (int)response.StatusCode,
                 Reason = ReasonFor(response.StatusCode),
-                Message = firstLine.Length > 0 && firstLine.Length < 500
-                    ? $"{method} {path}: {(int)response.StatusCode} {firstLine}"
-                    : $"{method} {path}: {(int)response.StatusCode} {response.ReasonPhrase}",
+                Message = firstLine.Length is 0 or > 500 ? $"{method} {path}: {(int)response.StatusCode} {response.ReasonPhrase}"
+                    : firstLine.StartsWith(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? $"{method} {path}: {firstLine}"
+                    : $"{method} {path}: {(int)response.StatusCode} {firstLine}",
             };
         }
         if (status.Details?.RetryAfterSeconds is null && response.Headers.RetryAfter?.Delta is { } delta)

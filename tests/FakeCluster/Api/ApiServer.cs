@@ -31,6 +31,7 @@ public sealed class ApiServer(Authenticator authenticator, ResourceHandler resou
 
     public async Task HandleAsync(HttpContext context)
     {
+        faults.Record(context.Request);
         try
         {
             await RouteAsync(context);

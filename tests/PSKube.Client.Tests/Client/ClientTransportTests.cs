@@ -129,6 +129,25 @@ public sealed class ClientTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transport_SendsThePSKubeUserAgent()
+    {
+        var client = FakeClusterClient.For(_cluster);
+        await client.GetServerVersionAsync(default);
+        var request = _cluster.Faults.RecentRequests.Last(r => r.PathAndQuery == "/version");
+        Assert.Equal($"PSKube/{typeof(KubeClient).Assembly.GetName().Version!.ToString(3)}", request.UserAgent);
+    }
+
+    [Fact]
+    public async Task Errors_ABodyThatIsNotAStatus_BecomesOneFromTheHttpCode()
+    {
+        var client = FakeClusterClient.For(_cluster);
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => client.GetDocumentAsync("/nothing-here", "application/json", default));
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("NotFound", error.Reason);
+        Assert.Equal("GET /nothing-here: 404 page not found", error.Message);
+    }
+
+    [Fact]
     public async Task Errors_A422CarriesItsFieldCauses()
     {
         var client = FakeClusterClient.For(_cluster);
