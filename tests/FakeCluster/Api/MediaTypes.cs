@@ -10,7 +10,6 @@ public static class MediaTypes
     public const string JsonPatch = "application/json-patch+json";
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
-    public const string ApplyPatchCbor = "application/apply-patch+cbor";
     public const string DiscoveryV2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
     public const string DiscoveryV2Beta1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
 
