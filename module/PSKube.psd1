@@ -10,7 +10,12 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('PSKube.format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Get-KubeContext'
+        'Get-KubeVersion'
+        'Set-KubeContext'
+        'Use-KubeContext'
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

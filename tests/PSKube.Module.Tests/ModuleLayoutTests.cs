@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Xml.Linq;
 
 namespace PSKube.Module.Tests;
@@ -52,21 +51,9 @@ public sealed class ModuleLayoutTests
         Assert.NotNull(format.Root.Element("ViewDefinitions"));
     }
 
-    /// <summary>Verb-Noun of every [Cmdlet] class in PSKube.dll, read as metadata (PowerShell is not loaded).</summary>
     private static IEnumerable<string> CmdletNamesInAssembly()
     {
-        var folder = RepositoryPaths.ModuleFolder;
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var resolver = new PathAssemblyResolver(Directory.GetFiles(runtime, "*.dll").Concat(Directory.GetFiles(folder, "*.dll")));
-        using var context = new MetadataLoadContext(resolver);
-        var assembly = context.LoadFromAssemblyPath(Path.Combine(folder, "PSKube.dll"));
-        foreach (var type in assembly.GetTypes())
-        {
-            var cmdlet = type.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute");
-            if (cmdlet is not null)
-            {
-                yield return $"{cmdlet.ConstructorArguments[0].Value}-{cmdlet.ConstructorArguments[1].Value}";
-            }
-        }
+        using var surface = new CmdletSurface();
+        return surface.Cmdlets.Select(c => c.Name).ToList();
     }
 }

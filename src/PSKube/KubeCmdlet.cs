@@ -1,0 +1,103 @@
+using System.Management.Automation;
+using PSKube.Client;
+using PSKube.Client.Config;
+using PSKube.Client.Transport;
+
+namespace PSKube;
+
+/// <summary>
+/// The base of every PSKube cmdlet: the -Context and -KubeConfig parameters, the session's warm client, Ctrl+C as
+/// cancellation of whatever is in flight, and Kubernetes failures as PowerShell errors with stable ids.
+/// Cmdlets hold no Kubernetes logic: they map parameters onto PSKube.Client.
+/// </summary>
+public abstract class KubeCmdlet : KubeConfigCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private KubeClient? _client;
+
+    /// <summary>The kubeconfig context to use instead of the current one.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
+    protected CancellationToken Cancellation => _stopping.Token;
+
+    /// <summary>The client for the chosen context, from this session's cache (one warm connection per cluster and user).</summary>
+    protected KubeClient Client
+    {
+        get
+        {
+            if (_client is null)
+            {
+                try
+                {
+                    _client = KubeSessions.ForCurrentRunspace().GetClient(KubeConfigPath, Context);
+                }
+                catch (Exception e) when (e is KubeConfigException or PSKube.Client.Auth.KubeAuthException)
+                {
+                    // Nothing can work without a usable context: stop the command.
+                    ThrowTerminatingError(new ErrorRecord(e, "KubeConfigUnusable", ErrorCategory.InvalidOperation, KubeConfigPath));
+                }
+            }
+            return _client!;
+        }
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs an async client call on the pipeline thread, so output and errors are written from there.</summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> operation)
+    {
+        try
+        {
+            return operation(Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Reports a failed API call for one object, without stopping the command (the next item may work).</summary>
+    protected void WriteApiError(KubeApiException error, string kind, object? target)
+    {
+        var record = new ErrorRecord(error, KubeErrors.ErrorId(kind, error), CategoryOf(error), target);
+        if (RecommendedAction(error) is { } action)
+        {
+            record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
+        }
+        WriteError(record);
+    }
+
+    internal static ErrorCategory CategoryOf(KubeApiException error) => KubeErrors.Classify(error) switch
+    {
+        KubeErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        KubeErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
+        KubeErrorKind.Conflict => ErrorCategory.ResourceBusy,
+        KubeErrorKind.Invalid => ErrorCategory.InvalidData,
+        KubeErrorKind.BadRequest => ErrorCategory.InvalidArgument,
+        KubeErrorKind.Unauthorized => ErrorCategory.AuthenticationError,
+        KubeErrorKind.Forbidden => ErrorCategory.PermissionDenied,
+        KubeErrorKind.Expired => ErrorCategory.InvalidOperation,
+        KubeErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+        KubeErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        KubeErrorKind.ServerError => ErrorCategory.ConnectionError,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    private static string? RecommendedAction(KubeApiException error) => KubeErrors.Classify(error) switch
+    {
+        KubeErrorKind.Unauthorized => "Check the credentials of the kubeconfig user (Get-KubeContext shows which user a context uses).",
+        KubeErrorKind.Forbidden => "Ask a cluster administrator for access, or use a context whose user has it (-Context).",
+        KubeErrorKind.Conflict => "Read the object again and retry the change.",
+        KubeErrorKind.Throttled => "The API server is busy: wait and retry.",
+        _ => null,
+    };
+}

@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using PSKube.Client.Config;
+
+namespace PSKube;
+
+/// <summary>The base of cmdlets that read or edit the kubeconfig itself (contexts), with the -KubeConfig parameter.</summary>
+public abstract class KubeConfigCmdlet : PSCmdlet
+{
+    /// <summary>The kubeconfig file to use instead of $env:KUBECONFIG or ~/.kube/config.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
+    /// <summary>The kubeconfig path given with -KubeConfig, resolved against PowerShell's current location.</summary>
+    protected string? KubeConfigPath => KubeConfig is null ? null : GetUnresolvedProviderPathFromPSPath(KubeConfig);
+
+    /// <summary>The merged kubeconfig; a missing or broken one stops the command with a message that says what to do.</summary>
+    protected KubeConfig LoadKubeConfig()
+    {
+        try
+        {
+            return PSKube.Client.Config.KubeConfig.Load(KubeConfigPath);
+        }
+        catch (KubeConfigException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "KubeConfigUnusable", ErrorCategory.InvalidOperation, KubeConfigPath));
+            throw;
+        }
+    }
+
+    /// <summary>Reports a kubeconfig edit that failed (unknown context...) as a non-terminating error.</summary>
+    protected void WriteConfigError(KubeConfigException error, string errorId, object? target) =>
+        WriteError(new ErrorRecord(error, errorId, ErrorCategory.ObjectNotFound, target));
+}

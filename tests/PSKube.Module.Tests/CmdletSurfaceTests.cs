@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace PSKube.Module.Tests;
+
+/// <summary>
+/// The cmdlet surface read from PSKube.dll's metadata: verbs, ShouldProcess, output types and their views,
+/// parameter sets, pipeline binding, and help pages. These hold for every cmdlet, present and future.
+/// </summary>
+public sealed partial class CmdletSurfaceTests : IDisposable
+{
+    // Verbs whose cmdlets only read or stream: everything else changes the cluster or the kubeconfig.
+    private static readonly HashSet<string> ReadOnlyVerbs = ["Get", "Receive", "Wait", "Watch", "ConvertTo", "ConvertFrom", "Enter", "Invoke"];
+
+    private readonly CmdletSurface _surface = new();
+
+    public static TheoryData<string> CmdletNames()
+    {
+        using var surface = new CmdletSurface();
+        var data = new TheoryData<string>();
+        foreach (var cmdlet in surface.Cmdlets)
+        {
+            data.Add(cmdlet.Name);
+        }
+        return data;
+    }
+
+    private CmdletInfo Cmdlet(string name) => _surface.Cmdlets.Single(c => c.Name == name);
+
+    [Fact]
+    public void Surface_TheModuleHasCmdlets() => Assert.NotEmpty(_surface.Cmdlets);
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_UsesAnApprovedVerbAndTheKubeNounPrefix(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        Assert.Contains(cmdlet.Verb, _surface.ApprovedVerbs);
+        Assert.StartsWith("Kube", cmdlet.Noun, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_CmdletsThatChangeSomethingSupportShouldProcess(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        if (!ReadOnlyVerbs.Contains(cmdlet.Verb))
+        {
+            Assert.True(cmdlet.SupportsShouldProcess, $"{name} changes something but has no -WhatIf/-Confirm");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_EveryCmdletDeclaresItsOutputType_AndEachHasAView(string name)
+    {
+        var outputs = Cmdlet(name).OutputTypeNames;
+        Assert.NotEmpty(outputs);
+        var format = XDocument.Load(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.format.ps1xml"));
+        var viewed = format.Descendants("TypeName").Select(t => t.Value.Trim()).ToHashSet(StringComparer.Ordinal);
+        Assert.All(outputs, type => Assert.Contains(type, viewed));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_PositionsAreUniqueAndPipelineInputUnambiguousPerParameterSet(string name)
+    {
+        var parameters = Cmdlet(name).Parameters;
+        var sets = parameters.Select(p => p.ParameterSet).Distinct().Where(s => s != "__AllParameterSets").DefaultIfEmpty("__AllParameterSets");
+        foreach (var set in sets)
+        {
+            var inSet = parameters.Where(p => p.ParameterSet == set || p.ParameterSet == "__AllParameterSets").ToList();
+            var positions = inSet.Where(p => p.Position is not null).Select(p => p.Position).ToList();
+            Assert.Equal(positions.Count, positions.Distinct().Count());
+            var byValueTypes = inSet.Where(p => p.FromPipeline).Select(p => p.Property.PropertyType.FullName).ToList();
+            Assert.Equal(byValueTypes.Count, byValueTypes.Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Help_EveryCmdletHasAPageDocumentingEachParameterWithTwoExamples(string name)
+    {
+        var page = Path.Combine(RepositoryPaths.Root, "docs", "help", name + ".md");
+        Assert.True(File.Exists(page), $"docs/help/{name}.md is missing");
+        var text = File.ReadAllText(page);
+        foreach (var section in new[] { "## SYNOPSIS", "## SYNTAX", "## DESCRIPTION", "## EXAMPLES", "## PARAMETERS", "## INPUTS", "## OUTPUTS" })
+        {
+            Assert.Contains(section, text);
+        }
+        Assert.True(ExampleHeading().Matches(text).Count >= 2, $"{name} needs at least two examples");
+        foreach (var parameter in Cmdlet(name).Parameters.Select(p => p.Name).Distinct())
+        {
+            Assert.Contains($"### -{parameter}", text);
+        }
+        var synopsis = text[(text.IndexOf("## SYNOPSIS", StringComparison.Ordinal) + 11)..text.IndexOf("## SYNTAX", StringComparison.Ordinal)].Trim();
+        Assert.False(string.IsNullOrWhiteSpace(synopsis));
+    }
+
+    [GeneratedRegex(@"^### Example \d+", RegexOptions.Multiline)]
+    private static partial Regex ExampleHeading();
+
+    public void Dispose() => _surface.Dispose();
+}
