@@ -52,7 +52,7 @@ internal sealed class CmdletSurface : IDisposable
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var files = Directory.GetFiles(runtime, "*.dll")
-            .Concat(Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll"))
+            .Concat(Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll", SearchOption.AllDirectories))
             .Append(Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll"));
         _context = new MetadataLoadContext(new PathAssemblyResolver(files));
         var assembly = _context.LoadFromAssemblyPath(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.dll"));

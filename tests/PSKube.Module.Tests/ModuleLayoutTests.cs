@@ -8,11 +8,15 @@ public sealed class ModuleLayoutTests
     [Theory]
     [InlineData("PSKube.psd1")]
     [InlineData("PSKube.dll")]
-    [InlineData("PSKube.Client.dll")]
-    [InlineData("YamlDotNet.dll")]
+    [InlineData("dependencies/PSKube.Client.dll")]
+    [InlineData("dependencies/YamlDotNet.dll")]
     [InlineData("PSKube.format.ps1xml")]
     public void ModuleFolder_HoldsTheFile(string file) =>
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, file)), $"{file} is missing from out/PSKube");
+
+    [Fact]
+    public void ModuleFolder_KeepsDependenciesOutOfPowerShellsProbingPath() =>
+        Assert.Equal(["PSKube.dll"], Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll").Select(Path.GetFileName));
 
     [Fact]
     public void Manifest_DescribesTheBinaryModule()
