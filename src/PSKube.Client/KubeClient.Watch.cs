@@ -72,6 +72,8 @@ public sealed partial class KubeClient
             }
 
             var relist = false;
+            var started = DateTimeOffset.UtcNow;
+            var delivered = false;
             await using var events = WatchAsync<T>(resource, @namespace, version, selection, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
@@ -84,6 +86,7 @@ public sealed partial class KubeClient
                     }
                     change = events.Current;
                     failures = 0;
+                    delivered = true;
                 }
                 catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.Gone)
                 {
@@ -129,6 +132,11 @@ public sealed partial class KubeClient
             if (relist)
             {
                 version = null;
+            }
+            else if (!delivered && DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(1))
+            {
+                // A server that ends watches at once must not be asked again in a tight loop.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
     }
