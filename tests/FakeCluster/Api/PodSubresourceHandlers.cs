@@ -15,7 +15,7 @@ public static class PodSubresourceHandlers
     public static IReadOnlyDictionary<string, IPodSubresourceHandler> Create(FakeClusterServices services)
     {
         var handlers = new Dictionary<string, IPodSubresourceHandler>(StringComparer.Ordinal);
-        _ = services;
+        handlers["log"] = new Workloads.Logs.PodLogHandler(services);
         return handlers;
     }
 }

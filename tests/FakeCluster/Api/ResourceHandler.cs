@@ -45,7 +45,6 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
             ("GET", not null, "scale") => GetScaleAsync(context, target),
             ("GET" or "POST", not null, { } podSubresource) when resource.Kind == "Pod" && podSubresources.TryGetValue(podSubresource, out var podHandler) =>
                 podHandler.HandleAsync(context, target, store.Get(resource, target.Namespace, target.Name!) ?? throw StatusError.NotFound(resource.Plural, resource.Group, target.Name!)),
-            ("GET", not null, "log") => LogAsync(target),
             ("POST", null, _) => CreateAsync(context, target),
             ("PUT", not null, null or "status" or "scale") => UpdateAsync(context, target),
             ("PATCH", not null, null or "status" or "scale") => PatchAsync(context, target),
@@ -74,15 +73,6 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
         var obj = store.Get(target.Resource, target.Namespace, target.Name!)
                   ?? throw StatusError.NotFound(target.Resource.Plural, target.Resource.Group, target.Name!);
         await HttpJson.WriteAsync(context, 200, ScaleSubresource.From(obj));
-    }
-
-    // The kubelet is simulated by the workloads layer; until a container runs there are no logs, as on a real node.
-    private Task LogAsync(RequestTarget target)
-    {
-        var pod = store.Get(target.Resource, target.Namespace, target.Name!)
-                  ?? throw StatusError.NotFound(target.Resource.Plural, target.Resource.Group, target.Name!);
-        var container = (string?)pod["spec"]?["containers"]?[0]?["name"] ?? "";
-        throw StatusError.BadRequest($"container \"{container}\" in pod \"{target.Name}\" is waiting to start: ContainerCreating");
     }
 
     private async Task ListAsync(HttpContext context, RequestTarget target)

@@ -6,7 +6,7 @@ public static class Reconcilers
     public static IReadOnlyList<IReconciler> Create(FakeClusterOptions options)
     {
         var reconcilers = new List<IReconciler>();
-        _ = options;
+        reconcilers.Add(new Kubelet.SimulatedKubelet());
         return reconcilers;
     }
 }
