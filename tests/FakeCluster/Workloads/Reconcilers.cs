@@ -1,3 +1,5 @@
+using PSKube.FakeCluster.Workloads.Controllers;
+
 namespace PSKube.FakeCluster.Workloads;
 
 /// <summary>The control loops a fake cluster runs, in order. One line per reconciler.</summary>
@@ -7,6 +9,15 @@ public static class Reconcilers
     {
         var reconcilers = new List<IReconciler>();
         _ = options;
+        reconcilers.Add(new CronJobController());
+        reconcilers.Add(new JobController());
+        reconcilers.Add(new DeploymentController());
+        reconcilers.Add(ReplicaSetController.ForReplicaSets());
+        reconcilers.Add(ReplicaSetController.ForReplicationControllers());
+        reconcilers.Add(new StatefulSetController());
+        reconcilers.Add(new DaemonSetController());
+        reconcilers.Add(new EndpointsController());
+        reconcilers.Add(new GarbageCollector());
         return reconcilers;
     }
 }
