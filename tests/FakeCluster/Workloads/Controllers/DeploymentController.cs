@@ -62,12 +62,23 @@ public sealed class DeploymentController : IReconciler
     /// <summary>The ReplicaSet's template is the Deployment's, apart from the pod-template-hash label.</summary>
     private static bool SameTemplate(JsonObject replicaSet, JsonObject deployment)
     {
-        var template = replicaSet["spec"]?["template"]?.DeepClone() as JsonObject;
-        if (template?["metadata"]?["labels"] is JsonObject labels)
+        var template = Defaulted(replicaSet["spec"]?["template"]);
+        if (template["metadata"]?["labels"] is JsonObject labels)
         {
             labels.Remove(HashLabel);
         }
-        return JsonNode.DeepEquals(template, deployment["spec"]?["template"]);
+        return JsonNode.DeepEquals(template, Defaulted(deployment["spec"]?["template"]));
+    }
+
+    /// <summary>
+    /// The template with the server's defaults filled in: this API server defaults on create only, so a template
+    /// changed by a patch may lack fields its ReplicaSet got when it was created.
+    /// </summary>
+    private static JsonObject Defaulted(JsonNode? template)
+    {
+        var holder = new JsonObject { ["spec"] = new JsonObject { ["template"] = template?.DeepClone() ?? new JsonObject() } };
+        Api.ObjectDefaults.Apply("ReplicaSet", holder);
+        return holder["spec"]!["template"]!.DeepClone().AsObject();
     }
 
     private static long Revision(JsonObject obj) =>
@@ -115,8 +126,8 @@ public sealed class DeploymentController : IReconciler
             return newSet;
         }
         var collisions = ObjectFields.Long(deployment["status"]?["collisionCount"]);
-        var hash = TemplateHash.Compute(deployment["spec"]?["template"], collisions == 0 ? null : collisions);
-        var template = deployment["spec"]?["template"]?.DeepClone().AsObject() ?? [];
+        var template = Defaulted(deployment["spec"]?["template"]);
+        var hash = TemplateHash.Compute(template, collisions == 0 ? null : collisions);
         Api.ObjectDefaults.Ensure(Api.ObjectDefaults.Ensure(template, "metadata"), "labels")[HashLabel] = hash;
         var selector = deployment["spec"]?["selector"]?.DeepClone().AsObject() ?? [];
         var matchLabels = selector["matchLabels"] as JsonObject ?? [];

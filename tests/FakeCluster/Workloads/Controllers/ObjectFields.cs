@@ -22,7 +22,9 @@ internal static class ObjectFields
 
     public static long Generation(JsonObject obj) => (long?)obj["metadata"]?["generation"] ?? 0;
 
-    public static long Long(JsonNode? node, long fallback = 0) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : fallback;
+    /// <summary>A whole number, whether the value came off the wire or was built here from an int or a long.</summary>
+    public static long Long(JsonNode? node, long fallback = 0) =>
+        node is JsonValue value && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : fallback;
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
