@@ -6,6 +6,7 @@ using PSKube.Client.Validation;
 using PSKube.FakeCluster.Patching;
 using PSKube.FakeCluster.Printing;
 using PSKube.FakeCluster.Storage;
+using PSKube.FakeCluster.Workloads.Controllers;
 
 namespace PSKube.FakeCluster.Api;
 
@@ -368,6 +369,10 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
         {
             Schedule(obj);
         }
+        if (resource.Kind == "Service")
+        {
+            ServiceAllocator.Allocate(store, obj, _names);
+        }
     }
 
     /// <summary>
@@ -509,6 +514,10 @@ public sealed class ResourceHandler(ObjectStore store, FakeClock clock, FakeClus
         var name = (string)metadata["name"]!;
         var ns = (string?)metadata["namespace"];
         deleteOptions.CheckPreconditions(resource, name, metadata);
+        if (metadata["deletionTimestamp"] is null)
+        {
+            DeletionPropagation.AddFinalizer(resource.Kind, metadata, deleteOptions.PropagationPolicy);
+        }
         var now = clock.Now;
         var terminating = existing.DeepClone().AsObject();
         var terminatingMetadata = terminating["metadata"]!.AsObject();

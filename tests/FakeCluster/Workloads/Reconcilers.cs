@@ -1,11 +1,23 @@
+using PSKube.FakeCluster.Workloads.Controllers;
+
 namespace PSKube.FakeCluster.Workloads;
 
 /// <summary>The control loops a fake cluster runs, in order. One line per reconciler.</summary>
 public static class Reconcilers
 {
-    public static IReadOnlyList<IReconciler> Create(FakeClusterOptions options)
+    public static IReadOnlyList<IReconciler> Create()
     {
         var reconcilers = new List<IReconciler>();
+        reconcilers.Add(new CronJobController());
+        reconcilers.Add(new JobController());
+        reconcilers.Add(new DeploymentController());
+        reconcilers.Add(ReplicaSetController.ForReplicaSets());
+        reconcilers.Add(ReplicaSetController.ForReplicationControllers());
+        reconcilers.Add(new StatefulSetController());
+        reconcilers.Add(new DaemonSetController());
+        reconcilers.Add(new EndpointsController());
+        reconcilers.Add(new GarbageCollector());
+        // The kubelet runs last, so the pods the controllers made this pass start at once.
         reconcilers.Add(new Kubelet.SimulatedKubelet());
         return reconcilers;
     }
