@@ -15,7 +15,7 @@ public static class PodSubresourceHandlers
     public static IReadOnlyDictionary<string, IPodSubresourceHandler> Create(FakeClusterServices services)
     {
         var handlers = new Dictionary<string, IPodSubresourceHandler>(StringComparer.Ordinal);
-        _ = services;
+        (handlers["exec"], handlers["attach"], handlers["portforward"]) = (new Streaming.ExecHandler(services), new Streaming.AttachHandler(services), new Streaming.PortForwardHandler(services));
         return handlers;
     }
 }
