@@ -24,12 +24,19 @@ public sealed class AttachHandler(FakeClusterServices services) : IPodSubresourc
         {
             using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var input = ConsumeInputAsync(io, stopped.Token);
-            while (IsRunning(target, name, container))
+            try
             {
-                await Task.Delay(PollInterval, cancellationToken);
+                while (IsRunning(target, name, container))
+                {
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
             }
-            await stopped.CancelAsync();
-            await input;
+            finally
+            {
+                // The echo must not outlive the session it writes to.
+                await stopped.CancelAsync();
+                await input;
+            }
             return 0;
         });
     }

@@ -41,7 +41,7 @@ public sealed class ContainerFacts
     /// <summary>The entries of a directory, or null when there is no such directory.</summary>
     public IReadOnlyList<string>? ListDirectory(string path) => path.TrimEnd('/') switch
     {
-        "" or "/." => IsKuard ? [.. RootEntries.Append("kuard").Order(StringComparer.Ordinal)] : RootEntries,
+        "" => IsKuard ? [.. RootEntries.Append("kuard").Order(StringComparer.Ordinal)] : RootEntries,
         "/etc" => ["hostname", "hosts", "os-release", "resolv.conf"],
         "/tmp" or "/home" or "/mnt" => [],
         _ => null,

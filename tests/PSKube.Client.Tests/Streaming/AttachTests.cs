@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PSKube.Client.Resources;
 using PSKube.FakeCluster;
 
 namespace PSKube.Client.Tests.Streaming;
@@ -49,7 +50,7 @@ public sealed class AttachTests : IAsyncLifetime
 
         lock (_cluster.Store.Gate)
         {
-            _cluster.Store.Remove(PSKube.Client.Resources.BuiltInResources.All.First(r => r.Kind == "Pod"), "default", "plain");
+            _cluster.Store.Remove(BuiltInResources.All.First(r => r.Kind == "Pod"), "default", "plain");
         }
         await socket.ReadToEndAsync();
 

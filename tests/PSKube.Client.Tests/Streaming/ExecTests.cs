@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PSKube.Client.Tests.FakeClusterTests;
 using PSKube.FakeCluster;
@@ -18,7 +19,7 @@ public sealed class ExecTests : IAsyncLifetime
     {
         _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7 });
         var shell = StreamingPods.Container("main");
-        shell["env"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "GREETING", ["value"] = "hello there" });
+        shell["env"] = new JsonArray(new JsonObject { ["name"] = "GREETING", ["value"] = "hello there" });
         await StreamingPods.CreateRunningAsync(_cluster, "shell", shell);
         await StreamingPods.CreateRunningAsync(_cluster, "kuard", StreamingPods.Container("kuard", "gcr.io/kuar-demo/kuard-amd64:blue"));
         await StreamingPods.CreateRunningAsync(_cluster, "two", StreamingPods.Container("app"), StreamingPods.Container("sidecar"));
