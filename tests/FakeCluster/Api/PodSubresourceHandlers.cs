@@ -16,6 +16,9 @@ public static class PodSubresourceHandlers
     {
         var handlers = new Dictionary<string, IPodSubresourceHandler>(StringComparer.Ordinal);
         handlers["log"] = new Workloads.Logs.PodLogHandler(services);
+        handlers["exec"] = new Streaming.ExecHandler(services);
+        handlers["attach"] = new Streaming.AttachHandler(services);
+        handlers["portforward"] = new Streaming.PortForwardHandler(services);
         return handlers;
     }
 }
