@@ -18,4 +18,7 @@ public sealed class FakeClock(double scale = 1)
         _start + TimeSpan.FromTicks((long)(_elapsed.Elapsed.Ticks * Scale) + Interlocked.Read(ref _offsetTicks));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    /// <summary>How long to wait in real time for the given span of cluster time to pass.</summary>
+    public TimeSpan RealTime(TimeSpan clusterTime) => TimeSpan.FromTicks((long)(clusterTime.Ticks / Scale));
 }
