@@ -76,4 +76,21 @@ public sealed class ControllerGarbageCollectorTests
         Assert.Equal(200, (await cluster.DeleteAsync("/api/v1/namespaces/default/configmaps/owner")).Code);
         await cluster.WaitUntilAsync(() => cluster.Get("configmaps", "dependent") is null, "the dependent to go with its last owner");
     }
+
+    [Fact]
+    public async Task DeletingAJobWithoutAPolicy_OrphansItsPods_AsBatchV1Does()
+    {
+        await using var cluster = await ControllerTestCluster.StartAsync();
+        await cluster.CreateAsync("/apis/batch/v1/namespaces/default/jobs", """
+            {"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"kept"},
+             "spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"c","image":"busybox"}]}}}}
+            """);
+        await cluster.WaitUntilAsync(() => cluster.ActivePods().Count == 1, "the Job's pod");
+
+        Assert.Equal(202, (await cluster.DeleteAsync("/apis/batch/v1/namespaces/default/jobs/kept")).Code);
+        await cluster.WaitUntilAsync(() => cluster.Get("jobs", "kept") is null, "the Job to go");
+        await cluster.WaitUntilAsync(() => cluster.Pods().Single()["metadata"]!["finalizers"] is null, "the tracking finalizer released");
+        var pod = Assert.Single(cluster.ActivePods());
+        Assert.Null(pod["metadata"]!["ownerReferences"]);
+    }
 }
