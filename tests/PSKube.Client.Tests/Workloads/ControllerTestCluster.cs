@@ -11,8 +11,6 @@ namespace PSKube.Client.Tests.Workloads;
 /// </summary>
 internal sealed class ControllerTestCluster : IAsyncDisposable
 {
-    private int _nextPodIp = 10;
-
     private ControllerTestCluster(FakeClusterServer server)
     {
         Server = server;
@@ -95,35 +93,7 @@ internal sealed class ControllerTestCluster : IAsyncDisposable
     public static bool IsReady(JsonObject pod) =>
         (pod["status"]?["conditions"] as JsonArray)?.Any(c => (string?)c?["type"] == "Ready" && (string?)c?["status"] == "True") == true;
 
-    private void SetStatus(JsonObject pod, string phase, bool ready)
-    {
-        var pods = BuiltInResources.Find("pods")!;
-        lock (Server.Store.Gate)
-        {
-            var current = Server.Store.Get(pods, (string?)pod["metadata"]!["namespace"], (string)pod["metadata"]!["name"]!);
-            if (current is null)
-            {
-                return;
-            }
-            var now = Server.Clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            var readyText = ready ? "True" : "False";
-            current["status"] = new JsonObject
-            {
-                ["phase"] = phase,
-                ["podIP"] = (string?)current["status"]?["podIP"] ?? $"10.244.0.{Interlocked.Increment(ref _nextPodIp)}",
-                ["conditions"] = new JsonArray(
-                    new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastTransitionTime"] = now },
-                    new JsonObject { ["type"] = "Ready", ["status"] = readyText, ["lastTransitionTime"] = now }),
-                ["containerStatuses"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = (string?)current["spec"]?["containers"]?[0]?["name"] ?? "main",
-                    ["ready"] = ready,
-                    ["restartCount"] = 0,
-                }),
-            };
-            Server.Store.Replace(pods, current);
-        }
-    }
+    private void SetStatus(JsonObject pod, string phase, bool ready) => ControllerPodStatus.Set(Server, pod, phase, ready);
 
     public async ValueTask DisposeAsync()
     {

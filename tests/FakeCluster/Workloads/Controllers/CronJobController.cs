@@ -59,7 +59,7 @@ public sealed class CronJobController : IReconciler
             active.Remove(missing);
         }
 
-        if (!ObjectFields.IsDeleting(cronJob) && spec["suspend"]?.GetValue<bool>() != true)
+        if (!ObjectFields.IsDeleting(cronJob) && !ObjectFields.IsTrue(spec["suspend"]))
         {
             Schedule(client, cronJob, status, active);
             CleanUpHistory(client, cronJob, jobs, "Complete", ObjectFields.Long(spec["successfulJobsHistoryLimit"], 3));
@@ -85,7 +85,7 @@ public sealed class CronJobController : IReconciler
         TimeZoneInfo zone;
         try
         {
-            zone = spec["timeZone"] is { } zoneName ? TimeZoneInfo.FindSystemTimeZoneById((string)zoneName!) : TimeZoneInfo.Utc;
+            zone = (string?)spec["timeZone"] is { } zoneName ? TimeZoneInfo.FindSystemTimeZoneById(zoneName) : TimeZoneInfo.Utc;
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {

@@ -185,8 +185,16 @@ public sealed class DaemonSetController : IReconciler
     {
         var expressions = (term["matchExpressions"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var fields = (term["matchFields"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        return expressions.All(e => Requirement(e).Matches(labels)) &&
-               fields.All(f => Requirement(f).Matches(new Dictionary<string, string> { ["metadata.name"] = ObjectFields.Name(node) }));
+        try
+        {
+            return expressions.All(e => Requirement(e).Matches(labels)) &&
+                   fields.All(f => Requirement(f).Matches(new Dictionary<string, string> { ["metadata.name"] = ObjectFields.Name(node) }));
+        }
+        catch (LabelSelectorException)
+        {
+            // A malformed term matches no node, as the scheduler treats it.
+            return false;
+        }
     }
 
     private static LabelSelector Requirement(JsonObject expression)

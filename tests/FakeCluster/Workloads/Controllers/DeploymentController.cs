@@ -33,7 +33,7 @@ public sealed class DeploymentController : IReconciler
     {
         var sets = client.List("replicasets", ObjectFields.Namespace(deployment), rs => ObjectFields.IsControlledBy(rs, deployment));
         var status = deployment["status"]?.DeepClone() as JsonObject ?? [];
-        if (!ObjectFields.IsDeleting(deployment) && deployment["spec"]?["paused"]?.GetValue<bool>() != true)
+        if (!ObjectFields.IsDeleting(deployment) && !ObjectFields.IsTrue(deployment["spec"]?["paused"]))
         {
             var newSet = sets.FirstOrDefault(rs => SameTemplate(rs, deployment));
             var oldSets = sets.Where(rs => rs != newSet).ToList();

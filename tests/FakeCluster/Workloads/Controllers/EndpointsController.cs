@@ -39,7 +39,7 @@ public sealed class EndpointsController : IReconciler
     private static void Sync(ControllerClient client, JsonObject service)
     {
         var selector = ObjectFields.Selector(service["spec"]?["selector"])!;
-        var publishNotReady = service["spec"]?["publishNotReadyAddresses"]?.GetValue<bool>() == true;
+        var publishNotReady = ObjectFields.IsTrue(service["spec"]?["publishNotReadyAddresses"]);
         var ports = (service["spec"]?["ports"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         // Pods with the same resolved ports share a subset, as the controller packs them.
         var subsets = new Dictionary<string, (JsonArray Ports, List<JsonObject> Ready, List<JsonObject> NotReady)>();

@@ -15,7 +15,9 @@ public sealed class GarbageCollector : IReconciler
     {
         var client = new ControllerClient(context);
         var objects = context.Store.Snapshot((_, _) => true);
-        var byUid = objects.ToDictionary(o => ObjectFields.Uid(o.Object), o => o);
+        var byUid = objects.Where(o => ObjectFields.Uid(o.Object).Length > 0)
+            .GroupBy(o => ObjectFields.Uid(o.Object))
+            .ToDictionary(g => g.Key, g => g.First());
         var dependents = objects
             .SelectMany(o => References(o.Object).Select(r => (Owner: (string?)r["uid"] ?? "", Dependent: o)))
             .ToLookup(pair => pair.Owner, pair => pair.Dependent);
@@ -89,7 +91,7 @@ public sealed class GarbageCollector : IReconciler
             client.Delete(dependentResource.Plural, dependent, "Foreground");
         }
         var blocking = dependents.Any(d => References(d.Object).Any(r =>
-            (string?)r["uid"] == ObjectFields.Uid(owner) && r["blockOwnerDeletion"] is JsonValue block && block.TryGetValue<bool>(out var blocks) && blocks));
+            (string?)r["uid"] == ObjectFields.Uid(owner) && ObjectFields.IsTrue(r["blockOwnerDeletion"])));
         if (!blocking)
         {
             RemoveFinalizer(client, resource, owner, DeletionPropagation.ForegroundFinalizer);

@@ -76,7 +76,7 @@ public sealed class JobController : IReconciler
             return;
         }
 
-        var suspended = spec["suspend"]?.GetValue<bool>() == true;
+        var suspended = ObjectFields.IsTrue(spec["suspend"]);
         if (suspended)
         {
             Suspend(client, job, status, pods);

@@ -20,6 +20,9 @@ internal static class ObjectFields
 
     public static bool IsDeleting(JsonObject obj) => obj["metadata"]?["deletionTimestamp"] is not null;
 
+    /// <summary>True only for a JSON true; anything else (missing, null, a string) is false.</summary>
+    public static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+
     public static long Generation(JsonObject obj) => (long?)obj["metadata"]?["generation"] ?? 0;
 
     /// <summary>A whole number, whether the value came off the wire or was built here from an int or a long.</summary>
@@ -72,7 +75,7 @@ internal static class ObjectFields
     /// <summary>The owner reference with controller: true, if any.</summary>
     public static JsonObject? ControllerReference(JsonObject obj) =>
         (obj["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(r => r["controller"] is JsonValue c && c.TryGetValue<bool>(out var isController) && isController);
+            .FirstOrDefault(r => IsTrue(r["controller"]));
 
     public static bool IsControlledBy(JsonObject obj, JsonObject owner) =>
         (string?)ControllerReference(obj)?["uid"] == Uid(owner);
