@@ -27,6 +27,12 @@ public sealed class FakeClusterOptions
     /// <summary>Seeds the cluster's randomness (exit codes of $RANDOM, generated names) so runs can be repeated; null picks one.</summary>
     public int? RandomSeed { get; init; }
 
+    /// <summary>
+    /// Whether the simulated kubelet runs pods (on by default). Tests that play the kubelet themselves, writing pod
+    /// status directly, turn it off.
+    /// </summary>
+    public bool SimulateKubelet { get; init; } = true;
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

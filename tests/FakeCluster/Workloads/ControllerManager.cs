@@ -11,6 +11,9 @@ public sealed class ControllerManager(ObjectStore store, FakeClock clock, IReadO
 {
     private readonly EventRecorder _events = new(store, resources);
 
+    /// <summary>The last exception a reconciler threw, if any (they keep running regardless).</summary>
+    public Exception? LastError { get; private set; }
+
     /// <summary>One pass of every reconciler.</summary>
     public void RunOnce()
     {
@@ -19,7 +22,15 @@ public sealed class ControllerManager(ObjectStore store, FakeClock clock, IReadO
             var context = new ReconcileContext(store, clock.Now, resources, _events, random);
             foreach (var reconciler in reconcilers)
             {
-                reconciler.Reconcile(context);
+                try
+                {
+                    reconciler.Reconcile(context);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // One failing loop must not stop the others, as in a real controller manager; tests can look.
+                    LastError = e;
+                }
             }
         }
     }

@@ -5,7 +5,7 @@ namespace PSKube.FakeCluster.Workloads;
 /// <summary>The control loops a fake cluster runs, in order. One line per reconciler.</summary>
 public static class Reconcilers
 {
-    public static IReadOnlyList<IReconciler> Create()
+    public static IReadOnlyList<IReconciler> Create(FakeClusterOptions options)
     {
         var reconcilers = new List<IReconciler>();
         reconcilers.Add(new CronJobController());
@@ -17,8 +17,11 @@ public static class Reconcilers
         reconcilers.Add(new DaemonSetController());
         reconcilers.Add(new EndpointsController());
         reconcilers.Add(new GarbageCollector());
-        // The kubelet runs last, so the pods the controllers made this pass start at once.
-        reconcilers.Add(new Kubelet.SimulatedKubelet());
+        if (options.SimulateKubelet)
+        {
+            // The kubelet runs last, so the pods the controllers made this pass start at once.
+            reconcilers.Add(new Kubelet.SimulatedKubelet());
+        }
         return reconcilers;
     }
 }

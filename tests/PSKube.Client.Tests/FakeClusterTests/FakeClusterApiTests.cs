@@ -14,7 +14,8 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { BasicUsers = { ["alice"] = "s3cret" } });
+        // These tests are about the API server alone: no kubelet runs the pods they create.
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { BasicUsers = { ["alice"] = "s3cret" }, SimulateKubelet = false });
         _http = FakeClusterHttp.Client(_cluster);
     }
 

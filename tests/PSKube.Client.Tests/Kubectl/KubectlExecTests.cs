@@ -8,7 +8,7 @@ public sealed class KubectlExecTests
 {
     private static async Task<KubectlRunner> StartWithRunningPodAsync()
     {
-        var kubectl = await KubectlRunner.StartAsync(timeScale: 20);
+        var kubectl = await KubectlRunner.StartAsync(timeScale: 20, simulateKubelet: false);
         await StreamingPods.CreateRunningAsync(kubectl.Cluster, "box", StreamingPods.Container("box"));
         return kubectl;
     }

@@ -43,15 +43,18 @@ public sealed class KubectlRunner : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
-    /// <summary>Starts a fresh fake cluster (clock sped up <paramref name="timeScale"/> times) and a kubectl pointed at it.</summary>
-    public static async Task<KubectlRunner> StartAsync(double timeScale = 1)
+    /// <summary>
+    /// Starts a fresh fake cluster (clock sped up <paramref name="timeScale"/> times; without the simulated kubelet
+    /// when the test plays it) and a kubectl pointed at it.
+    /// </summary>
+    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true)
     {
         if (ExecutablePath is null)
         {
             throw new InvalidOperationException("kubectl is required (PSKUBE_REQUIRE_KUBECTL=1) but is not on PATH.");
         }
         var folder = Directory.CreateTempSubdirectory("pskube-kubectl-").FullName;
-        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
+        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
         return new KubectlRunner(cluster, folder);
     }
 

@@ -33,7 +33,7 @@ public sealed class KubectlWorkloadTests
     [KubectlFact]
     public async Task CreateDeployment_Scale_ReplaceAPod_Rollout_SetImage()
     {
-        await using var kubectl = await KubectlRunner.StartAsync(TimeScale);
+        await using var kubectl = await KubectlRunner.StartAsync(TimeScale, simulateKubelet: false);
         var cluster = kubectl.Cluster;
         (await kubectl.RunAsync("create", "deployment", "pingpong", "--image=jpetazzo/ping")).Succeeded();
         await WaitUntilAsync(() => ActivePodNames(cluster).Count == 1, "the first pod");
@@ -80,7 +80,7 @@ public sealed class KubectlWorkloadTests
     [KubectlFact]
     public async Task CreateJobWithCompletions_CompletesWhenItsPodsSucceed()
     {
-        await using var kubectl = await KubectlRunner.StartAsync(TimeScale);
+        await using var kubectl = await KubectlRunner.StartAsync(TimeScale, simulateKubelet: false);
         var cluster = kubectl.Cluster;
         const string job = """
             apiVersion: batch/v1
@@ -129,7 +129,7 @@ public sealed class KubectlWorkloadTests
     [KubectlFact]
     public async Task CreateCronJob_MakesAJobWhenTheScheduleComesRound()
     {
-        await using var kubectl = await KubectlRunner.StartAsync(TimeScale);
+        await using var kubectl = await KubectlRunner.StartAsync(TimeScale, simulateKubelet: false);
         (await kubectl.RunAsync("create", "cronjob", "tick", "--image=busybox", "--schedule=* * * * *", "--", "date")).Succeeded();
         kubectl.Cluster.Clock.Advance(TimeSpan.FromSeconds(61));
         await WaitUntilAsync(() => Objects(kubectl.Cluster, "jobs").Count == 1, "a Job");
@@ -144,7 +144,7 @@ public sealed class KubectlWorkloadTests
     [KubectlFact]
     public async Task ExposeDeployment_GivesAClusterIpAndEndpoints()
     {
-        await using var kubectl = await KubectlRunner.StartAsync(TimeScale);
+        await using var kubectl = await KubectlRunner.StartAsync(TimeScale, simulateKubelet: false);
         var cluster = kubectl.Cluster;
         (await kubectl.RunAsync("create", "deployment", "elastic", "--image=elasticsearch:8.15.0")).Succeeded();
         (await kubectl.RunAsync("expose", "deploy/elastic", "--port", "9200")).Succeeded();
@@ -172,7 +172,7 @@ public sealed class KubectlWorkloadTests
     [KubectlFact]
     public async Task DeleteDeployment_TakesItsReplicaSetAndPodsAlong()
     {
-        await using var kubectl = await KubectlRunner.StartAsync(TimeScale);
+        await using var kubectl = await KubectlRunner.StartAsync(TimeScale, simulateKubelet: false);
         var cluster = kubectl.Cluster;
         (await kubectl.RunAsync("create", "deployment", "doomed", "--image=nginx", "--replicas=2")).Succeeded();
         await WaitUntilAsync(() => ActivePodNames(cluster).Count == 2, "two pods");

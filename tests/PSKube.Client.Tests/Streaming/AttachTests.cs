@@ -13,7 +13,7 @@ public sealed class AttachTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7 });
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7, SimulateKubelet = false });
         var interactive = StreamingPods.Container("main");
         interactive["stdin"] = true;
         interactive["tty"] = true;

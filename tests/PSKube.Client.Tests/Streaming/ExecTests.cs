@@ -17,7 +17,7 @@ public sealed class ExecTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7 });
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7, SimulateKubelet = false });
         var shell = StreamingPods.Container("main");
         shell["env"] = new JsonArray(new JsonObject { ["name"] = "GREETING", ["value"] = "hello there" });
         await StreamingPods.CreateRunningAsync(_cluster, "shell", shell);

@@ -13,7 +13,7 @@ public sealed class PortForwardTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7 });
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = 20, RandomSeed = 7, SimulateKubelet = false });
         await StreamingPods.CreateRunningAsync(_cluster, "kuard",
             StreamingPods.Container("kuard", "gcr.io/kuar-demo/kuard-amd64:blue", 8080),
             StreamingPods.Container("cache", "redis", 6379));

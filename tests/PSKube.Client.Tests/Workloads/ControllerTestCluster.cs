@@ -22,7 +22,7 @@ internal sealed class ControllerTestCluster : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static async Task<ControllerTestCluster> StartAsync(double timeScale = 30) =>
-        new(await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, RandomSeed = 7 }));
+        new(await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, RandomSeed = 7, SimulateKubelet = false }));
 
     public async Task<JsonObject> CreateAsync(string collectionPath, string json)
     {
