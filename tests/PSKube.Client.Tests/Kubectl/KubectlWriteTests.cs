@@ -228,6 +228,8 @@ public sealed class KubectlWriteTests
         // The cluster clock runs 10x faster: a 20 s grace period passes in about 2 s.
         await using var kubectl = await KubectlRunner.StartAsync(timeScale: 10);
         (await kubectl.RunAsync("run", "slow", "--image", "busybox")).Succeeded();
+        // Once running, the container ignores SIGTERM (PID 1 without a handler), so the grace period is waited out.
+        (await kubectl.RunAsync("wait", "--for=condition=Ready", "pod/slow", "--timeout=30s")).Succeeded();
 
         var watch = Stopwatch.StartNew();
         var deleting = kubectl.RunAsync(["delete", "pod", "slow", "--grace-period", "20"], stdin: null);

@@ -12,6 +12,8 @@ public sealed class ContainerRuntime
     // The kubelet notices an exit and syncs the pod about a second later.
     private static readonly TimeSpan SyncDelay = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan RuntimeCall = TimeSpan.FromMilliseconds(3);
+
     private readonly string _restartPolicy;
     private readonly RestartBackOff _backOff = new();
     private DateTimeOffset? _pullAt;
@@ -178,8 +180,9 @@ public sealed class ContainerRuntime
         }
         Current = instance;
         BackOffMessage = null;
-        sync.Event(FieldPath, "Normal", "Created", $"Created container: {Name}", at);
-        sync.Event(FieldPath, "Normal", "Started", $"Started container {Name}", at);
+        // Each runtime call takes a moment: distinct event times keep Pulled, Created and Started in order.
+        sync.Event(FieldPath, "Normal", "Created", $"Created container: {Name}", at + RuntimeCall);
+        sync.Event(FieldPath, "Normal", "Started", $"Started container {Name}", at + (2 * RuntimeCall));
         if (MemoryLimit is { } limit && limit < program.MemoryBytes)
         {
             instance.Finish(at, 137, "OOMKilled");
