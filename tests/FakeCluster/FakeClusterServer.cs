@@ -119,7 +119,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(bound).Port;
         address = $"127.0.0.1:{port}";
-        var server = new FakeClusterServer(app, parts, $"https://{address}", Reconcilers.Create(options));
+        var server = new FakeClusterServer(app, parts, $"https://{address}", Reconcilers.Create(services));
         if (options.KubeconfigPath is { } path)
         {
             await server.WriteKubeconfigAsync(path, cancellationToken);

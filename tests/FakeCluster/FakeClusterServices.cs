@@ -17,6 +17,9 @@ public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, Fake
     /// <summary>Seeded by FakeClusterOptions.RandomSeed.</summary>
     public Random Random { get; } = random;
 
+    /// <summary>The containers' logs, written by the kubelet and read by the pods/log handler.</summary>
+    public Workloads.Logs.ContainerLogBook ContainerLogs { get; } = new();
+
     /// <summary>Cancelled when the server stops: streams end at once.</summary>
     public CancellationToken Stopping { get; } = stopping;
 }

@@ -5,7 +5,7 @@ namespace PSKube.FakeCluster.Workloads;
 /// <summary>The control loops a fake cluster runs, in order. One line per reconciler.</summary>
 public static class Reconcilers
 {
-    public static IReadOnlyList<IReconciler> Create(FakeClusterOptions options)
+    public static IReadOnlyList<IReconciler> Create(FakeClusterServices services)
     {
         var reconcilers = new List<IReconciler>();
         reconcilers.Add(new CronJobController());
@@ -17,10 +17,10 @@ public static class Reconcilers
         reconcilers.Add(new DaemonSetController());
         reconcilers.Add(new EndpointsController());
         reconcilers.Add(new GarbageCollector());
-        if (options.SimulateKubelet)
+        if (services.Options.SimulateKubelet)
         {
             // The kubelet runs last, so the pods the controllers made this pass start at once.
-            reconcilers.Add(new Kubelet.SimulatedKubelet());
+            reconcilers.Add(new Kubelet.SimulatedKubelet(services.ContainerLogs));
         }
         return reconcilers;
     }

@@ -66,8 +66,11 @@ public sealed class ControllerStatefulSetTests
         await cluster.WaitUntilAsync(() => Names(cluster).Count == 3, "three pods");
         cluster.MarkAllReady();
         await cluster.PatchAsync($"{StatefulSets}/db", """{"spec":{"template":{"metadata":{"labels":{"app":"db","version":"2"}}}}}""");
-        await cluster.WaitUntilAsync(() => cluster.Pods().Any(p => p["metadata"]!["deletionTimestamp"] is not null), "a pod replaced");
-        Assert.Equal("db-2", (string?)cluster.Pods().Single(p => p["metadata"]!["deletionTimestamp"] is not null)["metadata"]!["name"]);
+        // The first pod the update deletes is the highest ordinal (read from the controller's events: the
+        // terminating pod itself may already be gone when the test looks).
+        static bool IsDelete(JsonObject e) => (string?)e["reason"] == "SuccessfulDelete";
+        await cluster.WaitUntilAsync(() => cluster.List("events", IsDelete).Count > 0, "a pod replaced");
+        Assert.Equal("delete Pod db-2 in StatefulSet db successful", (string?)cluster.List("events", IsDelete)[0]["message"]);
         await cluster.WaitUntilAsync(() =>
         {
             cluster.MarkAllReady();

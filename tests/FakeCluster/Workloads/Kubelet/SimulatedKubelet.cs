@@ -10,7 +10,7 @@ namespace PSKube.FakeCluster.Workloads.Kubelet;
 /// chosen by image and command, reports their status, records its events, keeps the container logs, and finishes
 /// the deletion of a pod once its containers have stopped.
 /// </summary>
-public sealed class SimulatedKubelet : IReconciler
+public sealed class SimulatedKubelet(ContainerLogBook logs) : IReconciler
 {
     private const string Manager = "kubelet";
     private const string FallbackHostIp = "172.18.0.2";
@@ -22,7 +22,6 @@ public sealed class SimulatedKubelet : IReconciler
     public void Reconcile(ReconcileContext context)
     {
         var pods = context.Resource("pods");
-        var logs = ContainerLogBook.For(context.Store);
         var live = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, pod) in context.Store.List(pods, null, p => !string.IsNullOrEmpty((string?)p["spec"]?["nodeName"])))
         {

@@ -1,21 +1,14 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using PSKube.FakeCluster.Storage;
 
 namespace PSKube.FakeCluster.Workloads.Logs;
 
 /// <summary>
 /// The container logs of one fake cluster's node, by container ID, as the kubelet keeps them on disk. The kubelet
-/// writes them and the pods/log handler reads them; both find the book through the cluster's store.
+/// writes them and the pods/log handler reads them (FakeClusterServices holds the cluster's book).
 /// </summary>
 public sealed class ContainerLogBook
 {
-    // One book per cluster: the kubelet and the log handler are built separately but share the store.
-    private static readonly ConditionalWeakTable<ObjectStore, ContainerLogBook> Books = [];
-
     private readonly ConcurrentDictionary<string, ContainerLog> _logs = new(StringComparer.Ordinal);
-
-    public static ContainerLogBook For(ObjectStore store) => Books.GetValue(store, _ => new ContainerLogBook());
 
     /// <summary>Starts the log of a new container instance.</summary>
     public ContainerLog Open(string containerId) => _logs.GetOrAdd(containerId, _ => new ContainerLog());

@@ -26,7 +26,7 @@ public sealed class PodLogHandler(FakeClusterServices services) : IPodSubresourc
             throw StatusError.BadRequest($"pod {podName} does not have a host assigned");
         }
         var containerId = ContainerId(pod, podName, container, options.Previous);
-        var log = ContainerLogBook.For(services.Store).Find(containerId);
+        var log = services.ContainerLogs.Find(containerId);
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
