@@ -17,6 +17,7 @@ public static class Reconcilers
         reconcilers.Add(new DaemonSetController());
         reconcilers.Add(new EndpointsController());
         reconcilers.Add(new GarbageCollector());
+        reconcilers.Add(new SchedulerEvents());
         if (services.Options.SimulateKubelet)
         {
             // The kubelet runs last, so the pods the controllers made this pass start at once.

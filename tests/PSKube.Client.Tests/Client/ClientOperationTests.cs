@@ -21,7 +21,8 @@ public sealed class ClientOperationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync();
+        // The API semantics alone: no kubelet moves the pods these tests create along.
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
         _client = FakeClusterClient.For(_cluster, new KubeClientOptions { Trace = line => { lock (_trace) { _trace.Add(line); } } });
     }
 
