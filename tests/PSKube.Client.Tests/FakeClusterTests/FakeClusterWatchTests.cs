@@ -12,7 +12,8 @@ public sealed class FakeClusterWatchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { WatchHistory = 20, BookmarkInterval = TimeSpan.FromMilliseconds(100) });
+        // Watch semantics alone: no kubelet adds status changes to the events these tests count.
+        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { WatchHistory = 20, BookmarkInterval = TimeSpan.FromMilliseconds(100), SimulateKubelet = false });
         _http = FakeClusterHttp.Client(_cluster);
     }
 
