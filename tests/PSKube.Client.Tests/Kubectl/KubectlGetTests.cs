@@ -33,12 +33,13 @@ public sealed class KubectlGetTests
     [KubectlFact]
     public async Task GetPods_ShowsKubectlColumns()
     {
-        await using var kubectl = await KubectlRunner.StartAsync();
+        // The server's printing alone (no kubelet), so the row is the same however fast the machine is;
+        // running pods are shown by the seed tests.
+        await using var kubectl = await KubectlRunner.StartAsync(simulateKubelet: false);
         (await kubectl.RunAsync("run", "pingpong", "--image", "alpine", "--", "ping", "127.0.0.1")).Succeeded();
         var result = (await kubectl.RunAsync("get", "pods")).Succeeded();
         Assert.Equal("NAME READY STATUS RESTARTS AGE", result.Lines[0]);
-        // The kubelet is still pulling the image (or has not seen the pod yet).
-        Assert.Matches("^pingpong 0/1 (Pending|ContainerCreating) 0 ", result.Lines[1]);
+        Assert.StartsWith("pingpong 0/1 Pending 0 ", result.Lines[1]);
 
         var wide = (await kubectl.RunAsync("get", "pods", "-o", "wide")).Succeeded();
         Assert.Equal("NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES", wide.Lines[0]);
