@@ -27,6 +27,7 @@ public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
 public sealed class KubectlRunner : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly List<Process> _started = [];
 
     private KubectlRunner(FakeClusterServer cluster, string folder)
     {
@@ -119,11 +120,34 @@ public sealed class KubectlRunner : IAsyncDisposable
         info.Environment.Remove("HTTP_PROXY");
         info.Environment.Remove("http_proxy");
         info.Environment["NO_PROXY"] = "127.0.0.1,localhost";
-        return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start.");
+        lock (_started)
+        {
+            _started.Add(process);
+        }
+        return process;
     }
 
     public async ValueTask DisposeAsync()
     {
+        // A test that failed half-way may leave a kubectl waiting (delete, logs -f, get -w): end it with the test.
+        lock (_started)
+        {
+            foreach (var process in _started)
+            {
+                try
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // It ended meanwhile.
+                }
+            }
+        }
         await Cluster.DisposeAsync();
         try
         {
