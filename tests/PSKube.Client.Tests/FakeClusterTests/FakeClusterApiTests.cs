@@ -244,7 +244,8 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
     public async Task DeletePod_IsGraceful_OnTheClusterClock()
     {
         await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", FakeClusterHttp.Pod("slow"));
-        // Let the kubelet start the container: a pod whose containers never started goes at once.
+        // Let the kubelet take the pod on and start its container: a pod whose containers never started goes at once.
+        _cluster.Controllers.RunOnce();
         _cluster.Clock.Advance(TimeSpan.FromSeconds(10));
         _cluster.Controllers.RunOnce();
         var (code, terminating) = await _http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/pods/slow", new JsonObject { ["gracePeriodSeconds"] = 60 });

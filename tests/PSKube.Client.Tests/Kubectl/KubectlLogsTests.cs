@@ -73,8 +73,9 @@ public sealed class KubectlLogsTests
     {
         await using var kubectl = await KubectlRunner.StartAsync(timeScale: 10);
         (await kubectl.RunAsync("create", "-f", kubectl.WriteFile("duplicate-containers.yml", DuplicateContainers))).Succeeded();
+        // Two restarts: the first is immediate, the second comes after a back-off (and its BackOff event).
         await WaitForAsync(kubectl, "duplicate-containers", pod =>
-            pod["status"]?["containerStatuses"]?.AsArray().Any(s => (string?)s!["name"] == "two" && (int?)s["restartCount"] >= 1) == true);
+            pod["status"]?["containerStatuses"]?.AsArray().Any(s => (string?)s!["name"] == "two" && (int?)s["restartCount"] >= 2) == true);
 
         var two = (await kubectl.RunAsync("logs", "duplicate-containers", "-c", "two", "-p")).Succeeded();
         Assert.EndsWith(" Serving on HTTP on :8080", two.Lines[^2]);

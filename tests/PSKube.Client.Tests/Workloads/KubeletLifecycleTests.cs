@@ -204,13 +204,11 @@ public sealed class KubeletLifecycleTests : IAsyncLifetime
 
         var (code, _) = await _cluster.Http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/pods/kuard", new JsonObject { ["gracePeriodSeconds"] = 30 });
         Assert.Equal(200, code);
-        var events = _cluster.EventsOf("kuard");
         _cluster.Server.Controllers.RunOnce();
 
         // kuard is a Go server: SIGTERM stops it at once, so the pod does not wait for its 30 s.
         Assert.Null(_cluster.Pod("kuard"));
         Assert.Contains("Normal Killing spec.containers{kuard}: Stopping container kuard", _cluster.EventsOf("kuard"));
-        Assert.DoesNotContain(events, e => e.Contains("Killing", StringComparison.Ordinal));
     }
 
     [Fact]

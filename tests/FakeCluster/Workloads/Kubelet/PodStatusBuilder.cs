@@ -30,7 +30,7 @@ public static class PodStatusBuilder
         return status;
     }
 
-    public static bool Ready(ContainerRuntime container, DateTimeOffset now) =>
+    private static bool Ready(ContainerRuntime container, DateTimeOffset now) =>
         container.IsInit
             ? container.Succeeded
             : Started(container, now) && (container.ReadinessDelay is not { } delay || now >= container.Current!.StartedAt + delay);

@@ -26,7 +26,4 @@ public sealed class PodNetwork
             _listeners.Remove(port);
         }
     }
-
-    /// <summary>The container listening on <paramref name="port"/>, if any.</summary>
-    public string? Listener(int port) => _listeners.GetValueOrDefault(port);
 }
