@@ -11,6 +11,8 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('PSKube.format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertFrom-KubeYaml'
+        'ConvertTo-KubeYaml'
         'Get-KubeContext'
         'Get-KubeVersion'
         'Set-KubeContext'
