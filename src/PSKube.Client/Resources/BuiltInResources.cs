@@ -78,16 +78,5 @@ public static class BuiltInResources
     }
 
     /// <summary>Finds a built-in resource by what users type: plural, singular, short name, kind, or plural.group.</summary>
-    public static ResourceDefinition? Find(string text)
-    {
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var name = dot < 0 ? text : text[..dot];
-        var group = dot < 0 ? null : text[(dot + 1)..];
-        return All.FirstOrDefault(r =>
-            (group is null || string.Equals(r.Group, group, StringComparison.OrdinalIgnoreCase)) &&
-            (string.Equals(r.Plural, name, StringComparison.OrdinalIgnoreCase) ||
-             string.Equals(r.Singular, name, StringComparison.OrdinalIgnoreCase) ||
-             string.Equals(r.Kind, name, StringComparison.OrdinalIgnoreCase) ||
-             r.ShortNames.Contains(name, StringComparer.OrdinalIgnoreCase)));
-    }
+    public static ResourceDefinition? Find(string text) => All.FirstOrDefault(r => r.IsNamedBy(text));
 }

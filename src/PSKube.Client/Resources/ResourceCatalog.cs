@@ -24,7 +24,7 @@ public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task
             return builtIn;
         }
         var all = await DiscoverAsync(cancellationToken);
-        return Match(all, text)
+        return all.FirstOrDefault(r => r.IsNamedBy(text))
                ?? throw new KubeResourceTypeNotFoundException(text, all);
     }
 
@@ -58,19 +58,6 @@ public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task
     /// <summary>The resource types of a category, such as <c>all</c> for kubectl get all, in discovery order.</summary>
     public async Task<IReadOnlyList<ResourceDefinition>> CategoryAsync(string category, CancellationToken cancellationToken) =>
         (await DiscoverAsync(cancellationToken)).Where(r => r.Categories.Contains(category, StringComparer.OrdinalIgnoreCase)).ToList();
-
-    private static ResourceDefinition? Match(IReadOnlyList<ResourceDefinition> resources, string text)
-    {
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var name = dot < 0 ? text : text[..dot];
-        var group = dot < 0 ? null : text[(dot + 1)..];
-        return resources.FirstOrDefault(r =>
-            (group is null || string.Equals(r.Group, group, StringComparison.OrdinalIgnoreCase)) &&
-            (string.Equals(r.Plural, name, StringComparison.OrdinalIgnoreCase) ||
-             string.Equals(r.Singular, name, StringComparison.OrdinalIgnoreCase) ||
-             string.Equals(r.Kind, name, StringComparison.OrdinalIgnoreCase) ||
-             r.ShortNames.Contains(name, StringComparer.OrdinalIgnoreCase)));
-    }
 
     /// <summary>Reads an APIGroupDiscoveryList; the first version listed for a group is the server's preferred one.</summary>
     private static IEnumerable<ResourceDefinition> Parse(JsonNode? document)

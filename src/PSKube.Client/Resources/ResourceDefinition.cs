@@ -30,6 +30,21 @@ public sealed record ResourceDefinition(
 
     public bool Supports(string verb) => Verbs.Contains(verb);
 
+    /// <summary>
+    /// True when <paramref name="text"/> names this type as kubectl accepts it: plural, singular, kind or short name,
+    /// any case, optionally qualified by the group (<c>deployments.apps</c>).
+    /// </summary>
+    public bool IsNamedBy(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var name = dot < 0 ? text : text[..dot];
+        return (dot < 0 || string.Equals(Group, text[(dot + 1)..], StringComparison.OrdinalIgnoreCase)) &&
+               (string.Equals(Plural, name, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(Singular, name, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(Kind, name, StringComparison.OrdinalIgnoreCase) ||
+                ShortNames.Contains(name, StringComparer.OrdinalIgnoreCase));
+    }
+
     public SubresourceDefinition? FindSubresource(string name) => Subresources.FirstOrDefault(s => s.Name == name);
 }
 
