@@ -15,7 +15,15 @@ internal sealed class ModelPlanner(JsonElement definitions)
     private static readonly HashSet<string> KubeObjectWireNames = ["apiVersion", "kind", "metadata"];
 
     // Members of KubeObject that a kind's own property must not hide.
-    private static readonly HashSet<string> KubeObjectMembers = ["ApiVersion", "Kind", "Metadata", "Name", "Namespace"];
+    private static readonly HashSet<string> KubeObjectMembers = ["ApiVersion", "Kind", "Metadata", "Name", "Namespace", "Age", "Created"];
+
+    // Wire properties whose C# name would take the name of a display property: kubectl's STATUS column is a
+    // string people filter on (Where-Object Status -eq Running), so the status object goes by another name there.
+    private static readonly Dictionary<string, string> RenamedProperties = new(StringComparer.Ordinal)
+    {
+        ["io.k8s.api.core.v1.Pod.status"] = "PodStatus",
+        ["io.k8s.api.core.v1.Namespace.status"] = "NamespaceStatus",
+    };
 
     // Definitions with a hand-written representation instead of a generated class.
     private static readonly Dictionary<string, MappedType> SpecialDefinitions = new(StringComparer.Ordinal)
@@ -78,7 +86,7 @@ internal sealed class ModelPlanner(JsonElement definitions)
                 continue;
             }
 
-            var name = TypeNaming.ToIdentifier(property.Name);
+            var name = RenamedProperties.GetValueOrDefault($"{definitionName}.{property.Name}") ?? TypeNaming.ToIdentifier(property.Name);
             if (name == className)
             {
                 // C# forbids a member named like its enclosing type (Status.status, ContainerPort.containerPort).

@@ -39,4 +39,12 @@ public abstract class KubeObject
         get => Metadata?.Namespace;
         set => (Metadata ??= new ObjectMeta()).Namespace = value;
     }
+
+    /// <summary>kubectl's AGE column (<c>5m</c>, <c>3d4h</c>), computed when read.</summary>
+    [JsonIgnore]
+    public string Age => Printing.HumanDuration.Age(Metadata?.CreationTimestamp, DateTimeOffset.UtcNow);
+
+    /// <summary>When the object was created: sort on this, show <see cref="Age"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? Created => Metadata?.CreationTimestamp;
 }

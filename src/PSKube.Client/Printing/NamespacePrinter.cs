@@ -13,5 +13,5 @@ internal sealed class NamespacePrinter : ResourcePrinter<Namespace>
     ];
 
     protected override object?[] RowOf(Namespace obj, DateTimeOffset now) =>
-        [PrintCells.Name(obj), obj.Status?.Phase ?? string.Empty, PrintCells.Age(obj, now)];
+        [PrintCells.Name(obj), obj.Status, PrintCells.Age(obj, now)];
 }

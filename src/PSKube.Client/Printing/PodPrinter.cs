@@ -29,16 +29,12 @@ internal sealed class PodPrinter : ResourcePrinter<Pod>
             summary.Status,
             summary.RestartsText(now),
             PrintCells.Age(obj, now),
-            OrNone(PodIP(obj.Status)),
+            OrNone(obj.IP),
             OrNone(obj.Spec?.NodeName),
-            OrNone(obj.Status?.NominatedNodeName),
+            OrNone(obj.PodStatus?.NominatedNodeName),
             ReadinessGates(obj),
         ];
     }
-
-    // The server keeps podIP and podIPs[0] equal, and podIP wins when an old client set only that one.
-    private static string? PodIP(PodStatus? status) =>
-        string.IsNullOrEmpty(status?.PodIP) ? status?.PodIPs?.FirstOrDefault()?.Ip : status.PodIP;
 
     private static string ReadinessGates(Pod pod)
     {
@@ -48,7 +44,7 @@ internal sealed class PodPrinter : ResourcePrinter<Pod>
             return PrintCells.None;
         }
 
-        var conditions = pod.Status?.Conditions ?? [];
+        var conditions = pod.PodStatus?.Conditions ?? [];
         var satisfied = gates.Count(gate => conditions.FirstOrDefault(condition => condition.Type == gate.ConditionType)?.Status == "True");
         return string.Create(CultureInfo.InvariantCulture, $"{satisfied}/{gates.Count}");
     }

@@ -22,7 +22,7 @@ public static class PodPrinting
     {
         ArgumentNullException.ThrowIfNull(pod);
         var spec = pod.Spec;
-        var status = pod.Status;
+        var status = pod.PodStatus;
         var conditions = status?.Conditions ?? [];
         var phase = status?.Phase ?? string.Empty;
 

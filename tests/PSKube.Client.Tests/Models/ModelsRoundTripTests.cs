@@ -111,9 +111,9 @@ public class ModelsRoundTripTests
         Assert.Equal("500m", container.Resources!.Limits!["cpu"]);
         Assert.Equal(new IntOrString("http"), container.ReadinessProbe!.HttpGet!.Port);
         Assert.Equal(new IntOrString(80), container.LivenessProbe!.TcpSocket!.Port);
-        Assert.Equal("192.168.49.2", pod.Status!.HostIP);
-        Assert.Equal("10.244.0.7", Assert.Single(pod.Status.PodIPs!).Ip);
-        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 3, TimeSpan.Zero), pod.Status.ContainerStatuses![0].State!.Running!.StartedAt);
+        Assert.Equal("192.168.49.2", pod.PodStatus!.HostIP);
+        Assert.Equal("10.244.0.7", Assert.Single(pod.PodStatus.PodIPs!).Ip);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 3, TimeSpan.Zero), pod.PodStatus.ContainerStatuses![0].State!.Running!.StartedAt);
         Assert.Equal("ReplicaSet", pod.Metadata!.OwnerReferences![0].Kind);
         Assert.Equal(JsonValueKind.Object, pod.Metadata.ManagedFields![0].FieldsV1!["f:metadata"]!["f:labels"]!["."]!.GetValueKind());
     }

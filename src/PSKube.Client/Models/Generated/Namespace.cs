@@ -12,5 +12,5 @@ namespace PSKube.Client.Models;
 public sealed partial class Namespace : KubeObject
 {
     [JsonPropertyName("spec")] public NamespaceSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public NamespaceStatus? Status { get; set; }
+    [JsonPropertyName("status")] public NamespaceStatus? NamespaceStatus { get; set; }
 }

@@ -12,5 +12,5 @@ namespace PSKube.Client.Models;
 public sealed partial class Pod : KubeObject
 {
     [JsonPropertyName("spec")] public PodSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public PodStatus? Status { get; set; }
+    [JsonPropertyName("status")] public PodStatus? PodStatus { get; set; }
 }
