@@ -23,6 +23,7 @@ internal sealed class ModelPlanner(JsonElement definitions)
     {
         ["io.k8s.api.core.v1.Pod.status"] = "PodStatus",
         ["io.k8s.api.core.v1.Namespace.status"] = "NamespaceStatus",
+        ["io.k8s.api.batch.v1.Job.status"] = "JobStatus",
     };
 
     // Definitions with a hand-written representation instead of a generated class.

@@ -26,7 +26,7 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
             PrintCells.Name(obj),
             Status(obj),
             Completions(obj),
-            Duration(obj.Status, now),
+            Duration(obj.JobStatus, now),
             PrintCells.Age(obj, now),
             names,
             images,
@@ -34,9 +34,9 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
         ];
     }
 
-    private static string Status(Job job)
+    internal static string Status(Job job)
     {
-        var conditions = job.Status?.Conditions ?? [];
+        var conditions = job.JobStatus?.Conditions ?? [];
         if (HasCondition(conditions, "Complete"))
         {
             return "Complete";
@@ -60,9 +60,9 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
         return HasCondition(conditions, "FailureTarget") ? "FailureTarget" : "Running";
     }
 
-    private static string Completions(Job job)
+    internal static string Completions(Job job)
     {
-        var succeeded = job.Status?.Succeeded ?? 0;
+        var succeeded = job.JobStatus?.Succeeded ?? 0;
         if (job.Spec?.Completions is { } completions)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{succeeded}/{completions}");
@@ -75,7 +75,7 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
             : string.Create(CultureInfo.InvariantCulture, $"{succeeded}/1");
     }
 
-    private static string Duration(JobStatus? status, DateTimeOffset now) => (status?.StartTime, status?.CompletionTime) switch
+    internal static string Duration(JobStatus? status, DateTimeOffset now) => (status?.StartTime, status?.CompletionTime) switch
     {
         (null, _) => string.Empty,
         ({ } start, null) => HumanDuration.Format(now - start),

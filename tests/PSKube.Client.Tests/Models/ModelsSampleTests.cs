@@ -39,9 +39,9 @@ public class ModelsSampleTests
 
         Assert.Equal(6, job.Spec!.BackoffLimit);
         Assert.Equal(["perl", "-e", "print 1"], job.Spec.Template!.Spec!.Containers![0].Command!);
-        Assert.Equal(TimeSpan.FromSeconds(9), job.Status!.CompletionTime - job.Status.StartTime);
-        Assert.Equal(1, job.Status.Succeeded);
-        Assert.Equal("Complete", job.Status.Conditions![0].Type);
+        Assert.Equal(TimeSpan.FromSeconds(9), job.JobStatus!.CompletionTime - job.JobStatus.StartTime);
+        Assert.Equal(1, job.JobStatus.Succeeded);
+        Assert.Equal("Complete", job.JobStatus.Conditions![0].Type);
     }
 
     [Fact]

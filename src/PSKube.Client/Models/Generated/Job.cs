@@ -12,5 +12,5 @@ namespace PSKube.Client.Models;
 public sealed partial class Job : KubeObject
 {
     [JsonPropertyName("spec")] public JobSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public JobStatus? Status { get; set; }
+    [JsonPropertyName("status")] public JobStatus? JobStatus { get; set; }
 }
