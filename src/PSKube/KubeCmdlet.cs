@@ -18,6 +18,7 @@ public abstract class KubeCmdlet : KubeConfigCmdlet, IDisposable
     /// <summary>The kubeconfig context to use instead of the current one.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ContextCompleter))]
     public string? Context { get; set; }
 
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
@@ -62,6 +63,101 @@ public abstract class KubeCmdlet : KubeConfigCmdlet, IDisposable
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>
+    /// Runs an async stream on the pipeline thread and writes each item as it arrives, so -Follow and -Watch output
+    /// flows while Ctrl+C still stops it at once.
+    /// </summary>
+    protected void WriteStream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Action<T> write)
+    {
+        try
+        {
+            var items = source(Cancellation).GetAsyncEnumerator(Cancellation);
+            try
+            {
+                while (items.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    write(items.Current);
+                }
+            }
+            finally
+            {
+                items.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Awaits a long client call (a wait), showing a progress bar with the time spent until it ends.</summary>
+    protected T AwaitWithProgress<T>(string activity, string status, Func<CancellationToken, Task<T>> operation)
+    {
+        var progress = new ProgressRecord(Math.Abs(activity.GetHashCode(StringComparison.Ordinal)) % 100000, activity, status);
+        var started = DateTimeOffset.UtcNow;
+        try
+        {
+            var task = operation(Cancellation);
+            while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken.None))
+            {
+                progress.StatusDescription = $"{status} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
+                WriteProgress(progress);
+            }
+            return task.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException && Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+    }
+
+    /// <summary>
+    /// ShouldProcess in kubectl's words ("pod/web in namespace default"). With -WhatIf it answers false and, when
+    /// given, runs <paramref name="whatIfDryRun"/> (a server dry run), so the user also learns what the server would refuse.
+    /// </summary>
+    protected bool ShouldChange(string target, string action, Action? whatIfDryRun = null)
+    {
+        var description = $"Performing the operation \"{action}\" on target \"{target}\".";
+        var warning = $"Are you sure you want to perform this action?\n{description}";
+        if (ShouldProcess(description, warning, "Confirm", out var reason))
+        {
+            return true;
+        }
+        if (reason == ShouldProcessReason.WhatIf && whatIfDryRun is not null)
+        {
+            whatIfDryRun();
+        }
+        return false;
+    }
+
+    /// <summary>Stops the command for input that cannot work (checked before any request): says what is wrong and how to fix it.</summary>
+    protected void ThrowInvalidArgument(Exception error, string errorId, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(error, errorId, ErrorCategory.InvalidArgument, target));
+
+    /// <summary>Runs one API call for one object; a failure becomes a non-terminating error and the result false.</summary>
+    protected bool TryApi(string kind, object? target, Action call)
+    {
+        try
+        {
+            call();
+            return true;
+        }
+        catch (KubeApiException e)
+        {
+            WriteApiError(e, kind, target);
+            return false;
         }
     }
 

@@ -20,6 +20,14 @@ internal sealed record CmdletInfo(string Verb, string Noun, Type Type, CustomAtt
             .Select(v => v is Type t ? t.FullName! : v?.ToString() ?? "")
             .ToList();
 
+    public IReadOnlyList<Type> OutputTypes =>
+        Type.CustomAttributes
+            .Where(a => a.AttributeType.Name == "OutputTypeAttribute")
+            .SelectMany(a => a.ConstructorArguments)
+            .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : [arg.Value])
+            .OfType<Type>()
+            .ToList();
+
     public IReadOnlyList<ParameterInfo> Parameters =>
         Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .SelectMany(p => p.CustomAttributes.Where(a => a.AttributeType.Name == "ParameterAttribute").Select(a => new ParameterInfo(p, a)))

@@ -80,6 +80,54 @@ public sealed partial class CmdletSurfaceTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
+    public void Surface_PipedObjectsBindNameAndNamespaceByPropertyName(string name)
+    {
+        var parameters = Cmdlet(name).Parameters;
+        if (!parameters.Any(p => p.FromPipeline || p.FromPipelineByPropertyName))
+        {
+            return;
+        }
+        // Objects piped in carry Namespace: it must bind, or a pod from another namespace would be looked up in the default one.
+        if (DerivesFrom(Cmdlet(name).Type, "PSKube.KubeNamespacedCmdlet"))
+        {
+            Assert.Contains(parameters, p => p.Name == "Namespace" && p.FromPipelineByPropertyName);
+        }
+        var takesObjects = parameters.Any(p => p.FromPipeline && IsKubeObject(p.Property.PropertyType));
+        if (parameters.Any(p => p.Name == "Name") && !takesObjects)
+        {
+            Assert.Contains(parameters, p => p.Name == "Name" && p.FromPipelineByPropertyName);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_KubernetesOutputTypesHaveNameAndNamespace(string name)
+    {
+        foreach (var type in Cmdlet(name).OutputTypes.Where(IsKubeObject))
+        {
+            var properties = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            Assert.Contains("Name", properties);
+            Assert.Contains("Namespace", properties);
+        }
+    }
+
+    private static bool IsKubeObject(Type type) =>
+        DerivesFrom(type.IsArray ? type.GetElementType()! : type, "PSKube.Client.Models.KubeObject");
+
+    private static bool DerivesFrom(Type type, string baseName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.FullName == baseName)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
     public void Help_EveryCmdletHasAPageDocumentingEachParameterWithTwoExamples(string name)
     {
         var page = Path.Combine(RepositoryPaths.Root, "docs", "help", name + ".md");

@@ -1,0 +1,61 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using PSKube.Client;
+using PSKube.Client.Completion;
+
+namespace PSKube.Completers;
+
+/// <summary>
+/// The base of PSKube's tab completers: honours -KubeConfig, -Context and -Namespace already typed on the command
+/// line, gives up quietly (no completions) when the cluster cannot be reached within a few seconds.
+/// </summary>
+public abstract class KubeArgumentCompleter : IArgumentCompleter
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        ArgumentNullException.ThrowIfNull(fakeBoundParameters);
+        try
+        {
+            using var patience = new CancellationTokenSource(Patience);
+            var names = Candidates(new CompletionScope(commandName, fakeBoundParameters), patience.Token).GetAwaiter().GetResult();
+            return CompletionCandidates.Matching(names, wordToComplete)
+                .Select(name => new CompletionResult(CompletionCandidates.Quote(name), name, CompletionResultType.ParameterValue, name))
+                .ToList();
+        }
+#pragma warning disable CA1031 // Completion must never throw at the user: no candidates is the answer to any failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Every candidate; filtering by what is typed and quoting happen in the base.</summary>
+    protected abstract Task<IReadOnlyList<string>> Candidates(CompletionScope scope, CancellationToken cancellationToken);
+}
+
+/// <summary>What the command line already says about where to look.</summary>
+public sealed class CompletionScope(string commandName, IDictionary bound)
+{
+    /// <summary>The command being completed, e.g. Get-KubePod.</summary>
+    public string CommandName => commandName;
+
+    /// <summary>-Kind when typed (Get-KubeResource, Remove-KubeResource).</summary>
+    public string? Kind => bound["Kind"] as string;
+
+    public string? KubeConfig => bound["KubeConfig"] as string;
+
+    public string? Context => bound["Context"] as string;
+
+    public string? Namespace => bound["Namespace"] as string;
+
+    public bool AllNamespaces => bound["AllNamespaces"] is SwitchParameter { IsPresent: true } or true;
+
+    public KubeClient Client => KubeSessions.ForCurrentRunspace().GetClient(KubeConfig, Context);
+
+    /// <summary>The namespace to list names in: -Namespace, else the context's; null with -AllNamespaces.</summary>
+    public string? ListNamespace => AllNamespaces ? null : string.IsNullOrEmpty(Namespace) ? Client.DefaultNamespace : Namespace;
+}

@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using PSKube.Client.Validation;
+using PSKube.Completers;
+
+namespace PSKube;
+
+/// <summary>
+/// The base of cmdlets that work on namespaced objects: -Namespace, bound from piped objects by property name, and
+/// defaulting to the context's namespace (else <c>default</c>), so <c>$PSDefaultParameterValues['*-Kube*:Namespace']</c> works.
+/// </summary>
+public abstract class KubeNamespacedCmdlet : KubeCmdlet
+{
+    /// <summary>
+    /// The namespace; the context's namespace when omitted. Piped objects bind theirs; no validation attribute here,
+    /// because cluster-scoped objects piped in (nodes) bind an empty one, which means the default.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ns")]
+    [ArgumentCompleter(typeof(NamespaceCompleter))]
+    public string? Namespace { get; set; }
+
+    /// <summary>The namespace to work in: -Namespace, else the context's; an invalid name stops the command before any request.</summary>
+    protected string TargetNamespace
+    {
+        get
+        {
+            if (string.IsNullOrEmpty(Namespace))
+            {
+                return Client.DefaultNamespace;
+            }
+            var errors = NameValidation.ValidateDns1123Label(Namespace);
+            if (errors.Count > 0)
+            {
+                ThrowInvalidArgument(
+                    new ArgumentException($"\"{Namespace}\" is not a valid namespace name: {string.Join("; ", errors)}."),
+                    "InvalidNamespace", Namespace);
+            }
+            return Namespace;
+        }
+    }
+
+    /// <summary>How a namespaced object is named in messages and -WhatIf, as kubectl does: <c>pod/web in namespace default</c>.</summary>
+    protected static string Describe(string resource, string name, string? @namespace) =>
+        @namespace is null ? $"{resource}/{name}" : $"{resource}/{name} in namespace {@namespace}";
+}

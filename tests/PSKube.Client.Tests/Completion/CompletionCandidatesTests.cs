@@ -1,0 +1,35 @@
+using PSKube.Client.Completion;
+
+namespace PSKube.Client.Tests.Completion;
+
+public sealed class CompletionCandidatesTests
+{
+    [Fact]
+    public void Completion_MatchesByPrefixIgnoringCaseAndOpenQuotes() =>
+        Assert.Equal(["web-1", "web-2"], CompletionCandidates.Matching(["db", "web-2", "web-1", "web-1"], "'WE"));
+
+    [Fact]
+    public void Completion_EmptyWordOffersEverythingSorted() =>
+        Assert.Equal(["a", "b"], CompletionCandidates.Matching(["b", "a"], ""));
+
+    [Theory]
+    [InlineData("pingpong-7d9f", "pingpong-7d9f")]
+    [InlineData("arn:aws:eks:eu-west-1:123:cluster/prod", "arn:aws:eks:eu-west-1:123:cluster/prod")]
+    [InlineData("my context", "'my context'")]
+    [InlineData("it's", "'it''s'")]
+    [InlineData("-dash", "'-dash'")]
+    [InlineData("$env", "'$env'")]
+    public void Completion_QuotesOnlyWhatPowerShellWouldNotReadAsOneWord(string name, string expected) =>
+        Assert.Equal(expected, CompletionCandidates.Quote(name));
+
+    [Theory]
+    [InlineData("Get-KubePod", null, "Pod")]
+    [InlineData("Remove-KubeDeployment", null, "Deployment")]
+    [InlineData("Get-KubeCronJob", null, "CronJob")]
+    [InlineData("Receive-KubeLog", null, "Pod")]
+    [InlineData("Set-KubeReplicas", null, "Deployment")]
+    [InlineData("Get-KubeResource", "svc", "svc")]
+    [InlineData("Get-KubeResource", null, null)]
+    public void Completion_KindComesFromKindOrTheCommandNoun(string command, string? kind, string? expected) =>
+        Assert.Equal(expected, CompletionCandidates.KindOfCommand(command, kind));
+}
