@@ -111,6 +111,20 @@ public sealed partial class CmdletSurfaceTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_NamesNamespacesContextsAndKindsComplete(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        // A New-* cmdlet's -Name is a name that does not exist yet: nothing to complete.
+        var completed = cmdlet.Verb == "New" ? new[] { "Namespace", "Context", "Kind" } : ["Name", "Namespace", "Context", "Kind"];
+        foreach (var parameter in cmdlet.Parameters.Where(p => completed.Contains(p.Name)).Select(p => p.Property).Distinct())
+        {
+            Assert.True(parameter.CustomAttributes.Any(a => a.AttributeType.Name == "ArgumentCompleterAttribute"),
+                $"{name} -{parameter.Name} has no argument completer");
+        }
+    }
+
     private static bool IsKubeObject(Type type) =>
         DerivesFrom(type.IsArray ? type.GetElementType()! : type, "PSKube.Client.Models.KubeObject");
 

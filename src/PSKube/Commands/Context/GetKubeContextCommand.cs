@@ -12,6 +12,7 @@ public sealed class GetKubeContextCommand : KubeConfigCmdlet
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ContextCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Only the current context.</summary>

@@ -14,11 +14,13 @@ public sealed class SetKubeContextCommand : KubeConfigCmdlet
     /// <summary>The context to change; the current one when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ContextCompleter))]
     public string? Name { get; set; }
 
     /// <summary>The namespace commands use by default in this context.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.NamespaceCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>The cluster entry the context points at.</summary>

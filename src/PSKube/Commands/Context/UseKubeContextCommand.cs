@@ -11,6 +11,7 @@ public sealed class UseKubeContextCommand : KubeConfigCmdlet
     /// <summary>The context to make current.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ContextCompleter))]
     public string Name { get; set; } = "";
 
     /// <summary>Output the context that is now current.</summary>
