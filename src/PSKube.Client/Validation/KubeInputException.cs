@@ -13,6 +13,13 @@ public sealed class KubeInputException : Exception
         ParameterName = parameterName;
     }
 
+    /// <summary>Creates the exception for <paramref name="parameterName"/> from a more specific error.</summary>
+    public KubeInputException(string message, string? parameterName, Exception innerException)
+        : base(message, innerException)
+    {
+        ParameterName = parameterName;
+    }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public KubeInputException()
         : this("The input is not valid.", (string?)null)
