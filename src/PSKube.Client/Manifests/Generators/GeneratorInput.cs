@@ -109,7 +109,9 @@ internal static class GeneratorInput
                 throw new KubeInputException($"'{name}' in the environment entry '{entry}' is not a valid variable name: {string.Join("; ", errors)}. Use letters, digits, '_', '-' or '.', not starting with a digit, e.g. 'LOG_LEVEL'.", parameter);
             }
 
-            variables.Add(new EnvVar { Name = name, Value = entry[(equals + 1)..] });
+            // As kubectl (Go's omitempty), an empty value is left out rather than sent as "".
+            var value = entry[(equals + 1)..];
+            variables.Add(new EnvVar { Name = name, Value = value.Length == 0 ? null : value });
         }
 
         return variables;

@@ -66,6 +66,14 @@ public static class JobGenerator
             annotations[key] = value;
         }
 
+        // A copy, so changing the Job never changes the CronJob object it came from; kubectl always sends the pod
+        // template's metadata, if only empty.
+        var spec = KubeJson.Deserialize<JobSpec>(KubeJson.Serialize(template.Spec))!;
+        if (spec.Template is not null)
+        {
+            spec.Template.Metadata ??= new ObjectMeta();
+        }
+
         return new Job
         {
             ApiVersion = "batch/v1",
@@ -88,9 +96,7 @@ public static class JobGenerator
                     },
                 ],
             },
-
-            // A copy, so changing the Job never changes the CronJob object it came from.
-            Spec = KubeJson.Deserialize<JobSpec>(KubeJson.Serialize(template.Spec)),
+            Spec = spec,
             JobStatus = new JobStatus(),
         };
     }
