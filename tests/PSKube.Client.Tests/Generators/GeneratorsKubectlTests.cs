@@ -278,6 +278,12 @@ public sealed partial class GeneratorsKubectlTests
         Assert.NotEqual(0, unlabelled.ExitCode);
         var expressions = await kubectl.RunAsync("expose", "deployment", "expr", "--port", "80", "--dry-run=client", "-o", "json");
         Assert.NotEqual(0, expressions.ExitCode);
+
+        // A Selector gets around matchExpressions, as --selector does.
+        var expr = await FakeClusterClient.For(kubectl.Cluster).GetAsync<Deployment>(BuiltInResources.Find("deployments")!, "default", "expr", default);
+        AssertSameAsKubectl(
+            await kubectl.RunAsync("expose", "deployment", "expr", "--port", "80", "--selector", "app=expr", "-n", "default", "--dry-run=client", "-o", "json"),
+            ServiceGenerator.Expose(expr, new ServiceOptions { Ports = [80], Selector = new Dictionary<string, string> { ["app"] = "expr" } }));
     }
 
     [GeneratedRegex(@"\Amy-app-v2-[bcdfghjklmnpqrstvwxz2456789]{5}\z")]

@@ -21,15 +21,18 @@ public static class ServiceGenerator
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         var sourceName = $"{source.Kind ?? source.GetType().Name} '{source.Name}'";
+
+        // As kubectl, the source's selector is only looked at when none is given, so Selector gets around matchExpressions.
+        var needSelector = options.Selector is null;
         var (selector, sourcePorts) = source switch
         {
             Pod pod => (pod.Metadata?.Labels, ContainerPorts(pod.Spec)),
-            Deployment deployment => (MatchLabels(deployment.Spec?.Selector, sourceName), ContainerPorts(deployment.Spec?.Template?.Spec)),
-            ReplicaSet replicaSet => (MatchLabels(replicaSet.Spec?.Selector, sourceName), ContainerPorts(replicaSet.Spec?.Template?.Spec)),
+            Deployment deployment => (MatchLabels(deployment.Spec?.Selector, sourceName, needSelector), ContainerPorts(deployment.Spec?.Template?.Spec)),
+            ReplicaSet replicaSet => (MatchLabels(replicaSet.Spec?.Selector, sourceName, needSelector), ContainerPorts(replicaSet.Spec?.Template?.Spec)),
             Service service => (service.Spec?.Selector, ServicePorts(service.Spec)),
             _ => throw new KubeInputException($"A {source.Kind ?? source.GetType().Name} cannot be exposed. Expose a Pod, Deployment, ReplicaSet or Service, or build the Service from Name, Selector and Ports.", "InputObject"),
         };
-        if (options.Selector is null && (selector is null || selector.Count == 0))
+        if (needSelector && (selector is null || selector.Count == 0))
         {
             throw new KubeInputException($"The {sourceName} has no labels to select its pods by, so it cannot be exposed as it is. Give Selector, e.g. @{{app='web'}}.", nameof(ServiceOptions.Selector));
         }
@@ -129,9 +132,9 @@ public static class ServiceGenerator
         };
     }
 
-    private static Dictionary<string, string>? MatchLabels(LabelSelector? selector, string sourceName)
+    private static Dictionary<string, string>? MatchLabels(LabelSelector? selector, string sourceName, bool needed)
     {
-        if (selector?.MatchExpressions is { Count: > 0 })
+        if (needed && selector?.MatchExpressions is { Count: > 0 })
         {
             throw new KubeInputException($"The {sourceName} selects its pods with matchExpressions, which a Service selector (plain key=value pairs) cannot express. Give Selector with the labels its pods carry.", nameof(ServiceOptions.Selector));
         }
