@@ -30,6 +30,7 @@ public static partial class NameValidation
     private const string Dns1035LabelFormat = "[a-z]([-a-z0-9]*[a-z0-9])?";
     private const string LabelKeyNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private const string LabelValueFormat = "(" + LabelKeyNameFormat + ")?";
+    private const string EnvVarNameFormat = "[-._a-zA-Z][-._a-zA-Z0-9]*";
 
     private const string Dns1123LabelMessage =
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
@@ -39,6 +40,8 @@ public static partial class NameValidation
         "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
     private const string LabelKeyNameMessage =
         "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+    private const string EnvVarNameMessage =
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
     private const string LabelValueMessage =
         "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
@@ -198,6 +201,32 @@ public static partial class NameValidation
     }
 
     /// <summary>
+    /// Validates an environment variable name the way kubectl run does (apimachinery's IsEnvVarName): letters,
+    /// digits, '_', '-' and '.', not starting with a digit, and not '.', '..' or starting with '..'. Newer API servers
+    /// accept more, but this form works on every cluster.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateEnvVarName(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var errors = new List<string>();
+        if (!EnvVarNameRegex().IsMatch(value))
+        {
+            errors.Add(RegexError(EnvVarNameMessage, EnvVarNameFormat, "my.env-name", "MY_ENV.NAME", "MyEnvName1"));
+        }
+
+        if (value is "." or "..")
+        {
+            errors.Add($"must not be '{value}'");
+        }
+        else if (value.StartsWith("..", StringComparison.Ordinal))
+        {
+            errors.Add("must not start with '..'");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
     /// The rule the API server applies to names of the given resource. Accepts a plural resource
     /// (<c>pods</c>), singular, kind (<c>Pod</c>) or short name (<c>po</c>), case-insensitively.
     /// Resources not listed use RFC 1123 subdomains, as most built-in and all custom resources do.
@@ -317,4 +346,7 @@ public static partial class NameValidation
 
     [GeneratedRegex(@"\A" + LabelValueFormat + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex LabelValueRegex();
+
+    [GeneratedRegex(@"\A" + EnvVarNameFormat + @"\z", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvVarNameRegex();
 }

@@ -1,0 +1,80 @@
+using PSKube.Client.Models;
+using PSKube.Client.Validation;
+
+namespace PSKube.Client.Manifests.Generators;
+
+/// <summary>Builds the Deployment <c>kubectl create deployment</c> builds, after checking every option.</summary>
+public static class DeploymentGenerator
+{
+    private const string AppLabel = "app";
+
+    /// <summary>The Deployment for <paramref name="options"/>; bad input is a <see cref="KubeInputException"/>.</summary>
+    public static Deployment Generate(DeploymentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var name = GeneratorInput.ObjectName("deployments", options.Name, nameof(DeploymentOptions.Name));
+        var image = GeneratorInput.Image(options.Image, nameof(DeploymentOptions.Image));
+        var replicas = GeneratorInput.NotNegative<int>(options.Replicas, nameof(DeploymentOptions.Replicas));
+        if (NameValidation.ValidateLabelValue(name).Count > 0)
+        {
+            throw new KubeInputException(
+                $"The name '{name}' is too long for the label app={name} that selects the Deployment's pods (label values have at most {NameValidation.LabelValueMaxLength} characters). Give a shorter Name.",
+                nameof(DeploymentOptions.Name));
+        }
+
+        var containerName = options.ContainerName is null
+            ? GeneratorInput.ContainerName(ContainerNameFromImage(image), nameof(DeploymentOptions.ContainerName), $"made from the image '{image}'")
+            : GeneratorInput.ContainerName(options.ContainerName, nameof(DeploymentOptions.ContainerName), "given");
+        var container = new Container
+        {
+            Name = containerName,
+            Image = image,
+            Command = GeneratorInput.Words(options.Command, nameof(DeploymentOptions.Command)),
+            Resources = new ResourceRequirements(),
+        };
+        if (options.Port is { } port)
+        {
+            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, nameof(DeploymentOptions.Port)) }];
+        }
+
+        return new Deployment
+        {
+            ApiVersion = "apps/v1",
+            Kind = "Deployment",
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(DeploymentOptions.Namespace)),
+                Labels = Labels(name),
+            },
+            Spec = new DeploymentSpec
+            {
+                Replicas = replicas,
+                Selector = new LabelSelector { MatchLabels = Labels(name) },
+                Template = new PodTemplateSpec
+                {
+                    Metadata = new ObjectMeta { Labels = Labels(name) },
+                    Spec = new PodSpec { Containers = [container] },
+                },
+                Strategy = new DeploymentStrategy(),
+            },
+            Status = new DeploymentStatus(),
+        };
+    }
+
+    /// <summary>
+    /// kubectl's container name for an image: the last path segment without tag or digest; '_' and '.' become '-'
+    /// and then a random suffix keeps names unique.
+    /// </summary>
+    public static string ContainerNameFromImage(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var name = image[(image.LastIndexOf('/') + 1)..];
+        name = name.Split(':')[0].Split('@')[0];
+        return name.AsSpan().IndexOfAny('_', '.') < 0
+            ? name
+            : name.Replace('_', '-').Replace('.', '-') + "-" + RandomSuffix.Next();
+    }
+
+    private static Dictionary<string, string> Labels(string name) => new(StringComparer.Ordinal) { [AppLabel] = name };
+}

@@ -1,0 +1,65 @@
+using PSKube.Client.Models;
+using PSKube.Client.Validation;
+
+namespace PSKube.Client.Manifests.Generators;
+
+/// <summary>Builds the Pod <c>kubectl run</c> builds, after checking every option.</summary>
+public static class PodGenerator
+{
+    private const string RunLabel = "run";
+
+    /// <summary>The Pod for <paramref name="options"/>; bad input is a <see cref="KubeInputException"/>.</summary>
+    public static Pod Generate(PodOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var name = GeneratorInput.ObjectName("pods", options.Name, nameof(PodOptions.Name));
+        var container = new Container
+        {
+            Name = GeneratorInput.ContainerName(name, nameof(PodOptions.Name), "kubectl run names the container after the pod"),
+            Image = GeneratorInput.Image(options.Image, nameof(PodOptions.Image)),
+            Env = GeneratorInput.Env(options.Env, nameof(PodOptions.Env)),
+            Resources = GeneratorInput.Resources(options.Requests, nameof(PodOptions.Requests), options.Limits, nameof(PodOptions.Limits)),
+            ImagePullPolicy = options.ImagePullPolicy is null
+                ? null
+                : GeneratorInput.OneOf(options.ImagePullPolicy, nameof(PodOptions.ImagePullPolicy), "image pull policy", "Always", "IfNotPresent", "Never"),
+        };
+        if (options.Port is { } port)
+        {
+            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, nameof(PodOptions.Port)) }];
+        }
+
+        var words = GeneratorInput.Words(options.Arguments, nameof(PodOptions.Arguments));
+        if (options.ArgumentsAreCommand)
+        {
+            container.Command = words;
+        }
+        else
+        {
+            container.Args = words;
+        }
+
+        return new Pod
+        {
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(PodOptions.Namespace)),
+                Labels = GeneratorInput.Labels(options.Labels, nameof(PodOptions.Labels)) ?? DefaultLabels(name),
+                Annotations = GeneratorInput.Annotations(options.Annotations, nameof(PodOptions.Annotations)),
+            },
+            Spec = new PodSpec
+            {
+                Containers = [container],
+                RestartPolicy = GeneratorInput.OneOf(options.RestartPolicy, nameof(PodOptions.RestartPolicy), "restart policy", "Always", "OnFailure", "Never"),
+                DnsPolicy = "ClusterFirst",
+            },
+            PodStatus = new PodStatus(),
+        };
+    }
+
+    // The container check above already keeps the name within what a label value allows.
+    private static Dictionary<string, string> DefaultLabels(string name) =>
+        new(StringComparer.Ordinal) { [RunLabel] = name };
+}
