@@ -45,7 +45,7 @@ internal sealed class EventPrinter : ResourcePrinter<Event>
         }
 
         // A singleton event has neither a series nor a count.
-        return obj.Count is > 0 ? obj.Count.Value : 1;
+        return obj.Count is null or 0 ? 1 : obj.Count.Value;
     }
 
     internal static string Target(ObjectReference? involved)
