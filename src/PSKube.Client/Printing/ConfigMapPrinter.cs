@@ -14,5 +14,5 @@ internal sealed class ConfigMapPrinter : ResourcePrinter<ConfigMap>
     ];
 
     protected override object?[] RowOf(ConfigMap obj, DateTimeOffset now) =>
-        [PrintCells.Name(obj), PrintCells.Count(obj.Data) + PrintCells.Count(obj.BinaryData), PrintCells.Age(obj, now)];
+        [PrintCells.Name(obj), (long)obj.DataCount, PrintCells.Age(obj, now)];
 }

@@ -20,23 +20,20 @@ internal sealed class CronJobPrinter : ResourcePrinter<CronJob>
         PrintColumns.Selector,
     ];
 
-    protected override object?[] RowOf(CronJob obj, DateTimeOffset now)
-    {
-        var jobSpec = obj.Spec?.JobTemplate?.Spec;
-        var (names, images) = PrintCells.Containers(jobSpec?.Template);
-        var lastSchedule = obj.Status?.LastScheduleTime;
-        return
-        [
-            PrintCells.Name(obj),
-            obj.Spec?.Schedule ?? string.Empty,
-            obj.Spec?.TimeZone ?? PrintCells.None,
-            PrintCells.Bool(obj.Spec?.Suspend),
-            PrintCells.Count(obj.Status?.Active),
-            lastSchedule is null ? PrintCells.None : HumanDuration.Age(lastSchedule, now),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-            LabelFormatting.Selector(jobSpec?.Selector),
-        ];
-    }
+    internal static string LastSchedule(CronJobStatus? status, DateTimeOffset now) =>
+        status?.LastScheduleTime is { } lastSchedule ? HumanDuration.Age(lastSchedule, now) : PrintCells.None;
+
+    protected override object?[] RowOf(CronJob obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        obj.Schedule,
+        obj.TimeZone,
+        PrintCells.Bool(obj.Spec?.Suspend),
+        (long)obj.Active,
+        LastSchedule(obj.Status, now),
+        PrintCells.Age(obj, now),
+        obj.Containers,
+        obj.Images,
+        obj.Selector,
+    ];
 }

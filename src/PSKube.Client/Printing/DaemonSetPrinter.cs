@@ -20,23 +20,18 @@ internal sealed class DaemonSetPrinter : ResourcePrinter<DaemonSet>
         PrintColumns.Selector,
     ];
 
-    protected override object?[] RowOf(DaemonSet obj, DateTimeOffset now)
-    {
-        var status = obj.Status;
-        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
-        return
-        [
-            PrintCells.Name(obj),
-            PrintCells.Count(status?.DesiredNumberScheduled),
-            PrintCells.Count(status?.CurrentNumberScheduled),
-            PrintCells.Count(status?.NumberReady),
-            PrintCells.Count(status?.UpdatedNumberScheduled),
-            PrintCells.Count(status?.NumberAvailable),
-            LabelFormatting.Labels(obj.Spec?.Template?.Spec?.NodeSelector),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-            LabelFormatting.Selector(obj.Spec?.Selector),
-        ];
-    }
+    protected override object?[] RowOf(DaemonSet obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        (long)obj.Desired,
+        (long)obj.Current,
+        (long)obj.ReadyCount,
+        (long)obj.UpToDate,
+        (long)obj.Available,
+        obj.NodeSelector,
+        PrintCells.Age(obj, now),
+        obj.Containers,
+        obj.Images,
+        obj.Selector,
+    ];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PSKube.Client.Models;
 
 namespace PSKube.Client.Printing;
@@ -19,22 +18,19 @@ internal sealed class DeploymentPrinter : ResourcePrinter<Deployment>
         PrintColumns.Selector,
     ];
 
-    protected override object?[] RowOf(Deployment obj, DateTimeOffset now)
-    {
-        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
+    // Unlike most printers, an empty selector prints as an empty string, not <none>.
+    internal static string Selector(LabelSelector? selector) =>
+        LabelFormatting.TryFormatSelector(selector, out var text) ? text : "<invalid>";
 
-        // Unlike most printers, an empty selector prints as an empty string, not <none>.
-        var selector = LabelFormatting.TryFormatSelector(obj.Spec?.Selector, out var text) ? text : "<invalid>";
-        return
-        [
-            PrintCells.Name(obj),
-            string.Create(CultureInfo.InvariantCulture, $"{obj.Status?.ReadyReplicas ?? 0}/{PrintCells.DesiredReplicas(obj.Spec?.Replicas)}"),
-            PrintCells.Count(obj.Status?.UpdatedReplicas),
-            PrintCells.Count(obj.Status?.AvailableReplicas),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-            selector,
-        ];
-    }
+    protected override object?[] RowOf(Deployment obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        obj.Ready,
+        (long)obj.UpToDate,
+        (long)obj.Available,
+        PrintCells.Age(obj, now),
+        obj.Containers,
+        obj.Images,
+        obj.Selector,
+    ];
 }

@@ -16,11 +16,11 @@ internal sealed class EndpointsPrinter : ResourcePrinter<Endpoints>
     ];
 
     protected override object?[] RowOf(Endpoints obj, DateTimeOffset now) =>
-        [PrintCells.Name(obj), Addresses(obj.Subsets ?? []), PrintCells.Age(obj, now)];
+        [PrintCells.Name(obj), obj.EndpointList, PrintCells.Age(obj, now)];
 
-    private static string Addresses(List<EndpointSubset> subsets)
+    internal static string Addresses(List<EndpointSubset>? subsets)
     {
-        if (subsets.Count == 0)
+        if (subsets is null || subsets.Count == 0)
         {
             return PrintCells.None;
         }

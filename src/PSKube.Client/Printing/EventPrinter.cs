@@ -23,50 +23,58 @@ internal sealed class EventPrinter : ResourcePrinter<Event>
         PrintColumns.Name with { Priority = 1 },
     ];
 
-    protected override object?[] RowOf(Event obj, DateTimeOffset now)
-    {
-        var firstSeen = HumanDuration.IsMissing(obj.FirstTimestamp)
-            ? HumanDuration.Age(obj.EventTime, now)
-            : HumanDuration.Age(obj.FirstTimestamp, now);
-        var lastSeen = HumanDuration.IsMissing(obj.LastTimestamp) ? firstSeen : HumanDuration.Age(obj.LastTimestamp, now);
+    internal static string FirstSeen(Event obj, DateTimeOffset now) =>
+        HumanDuration.IsMissing(obj.FirstTimestamp) ? HumanDuration.Age(obj.EventTime, now) : HumanDuration.Age(obj.FirstTimestamp, now);
 
-        // Events of the events.k8s.io API carry a series instead of a count; a singleton has neither.
-        long count = obj.Count ?? 0;
+    internal static string LastSeen(Event obj, DateTimeOffset now)
+    {
+        // Events of the events.k8s.io API carry a series instead of a last timestamp.
         if (obj.Series is { } series)
         {
-            lastSeen = HumanDuration.Age(series.LastObservedTime, now);
-            count = series.Count ?? 0;
-        }
-        else if (count == 0)
-        {
-            count = 1;
+            return HumanDuration.Age(series.LastObservedTime, now);
         }
 
-        var involved = obj.InvolvedObject;
+        return HumanDuration.IsMissing(obj.LastTimestamp) ? FirstSeen(obj, now) : HumanDuration.Age(obj.LastTimestamp, now);
+    }
+
+    internal static int Occurrences(Event obj)
+    {
+        if (obj.Series is { } series)
+        {
+            return series.Count ?? 0;
+        }
+
+        // A singleton event has neither a series nor a count.
+        return obj.Count is null or 0 ? 1 : obj.Count.Value;
+    }
+
+    internal static string Target(ObjectReference? involved)
+    {
         var kind = (involved?.Kind ?? string.Empty).ToLowerInvariant();
-        var target = string.IsNullOrEmpty(involved?.Name) ? kind : $"{kind}/{involved.Name}";
-        return
-        [
-            lastSeen,
-            obj.Type ?? string.Empty,
-            obj.Reason ?? string.Empty,
-            target,
-            involved?.FieldPath ?? string.Empty,
-            Source(obj),
-            (obj.Message ?? string.Empty).Trim(),
-            firstSeen,
-            count,
-            PrintCells.Name(obj),
-        ];
+        return string.IsNullOrEmpty(involved?.Name) ? kind : $"{kind}/{involved.Name}";
     }
 
     // "component, host", falling back to the reporting controller and instance, and leaving out an empty host.
-    private static string Source(Event obj)
+    internal static string Source(Event obj)
     {
         var component = FirstNonEmpty(obj.Source?.Component, obj.ReportingComponent);
         var host = FirstNonEmpty(obj.Source?.Host, obj.ReportingInstance);
         return host.Length == 0 ? component : $"{component}, {host}";
     }
+
+    protected override object?[] RowOf(Event obj, DateTimeOffset now) =>
+    [
+        LastSeen(obj, now),
+        obj.Type ?? string.Empty,
+        obj.Reason ?? string.Empty,
+        obj.Object,
+        obj.SubObject,
+        obj.Reporter,
+        (obj.Message ?? string.Empty).Trim(),
+        FirstSeen(obj, now),
+        (long)obj.Occurrences,
+        PrintCells.Name(obj),
+    ];
 
     private static string FirstNonEmpty(string? preferred, string? fallback) =>
         !string.IsNullOrEmpty(preferred) ? preferred : fallback ?? string.Empty;

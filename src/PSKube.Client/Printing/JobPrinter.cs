@@ -18,21 +18,17 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
         PrintColumns.Selector,
     ];
 
-    protected override object?[] RowOf(Job obj, DateTimeOffset now)
-    {
-        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
-        return
-        [
-            PrintCells.Name(obj),
-            Status(obj),
-            Completions(obj),
-            Duration(obj.JobStatus, now),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-            LabelFormatting.Selector(obj.Spec?.Selector),
-        ];
-    }
+    protected override object?[] RowOf(Job obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        obj.Status,
+        obj.Completions,
+        Duration(obj.JobStatus, now),
+        PrintCells.Age(obj, now),
+        obj.Containers,
+        obj.Images,
+        obj.Selector,
+    ];
 
     internal static string Status(Job job)
     {

@@ -22,26 +22,7 @@ internal sealed class NodePrinter : ResourcePrinter<Node>
         PrintColumns.Wide("Container-Runtime", "The container runtime and its version."),
     ];
 
-    protected override object?[] RowOf(Node obj, DateTimeOffset now)
-    {
-        var info = obj.Status?.NodeInfo;
-        var roles = Roles(obj.Metadata?.Labels);
-        return
-        [
-            PrintCells.Name(obj),
-            Status(obj),
-            roles.Count == 0 ? PrintCells.None : string.Join(',', roles),
-            PrintCells.Age(obj, now),
-            info?.KubeletVersion ?? string.Empty,
-            Address(obj, "InternalIP"),
-            Address(obj, "ExternalIP"),
-            OrUnknown(info?.OsImage),
-            OrUnknown(info?.KernelVersion),
-            OrUnknown(info?.ContainerRuntimeVersion),
-        ];
-    }
-
-    private static string Status(Node node)
+    internal static string State(Node node)
     {
         // Of several Ready conditions, the last one counts.
         var ready = node.Status?.Conditions?.LastOrDefault(condition => condition.Type == "Ready");
@@ -49,8 +30,9 @@ internal sealed class NodePrinter : ResourcePrinter<Node>
         return node.Spec?.Unschedulable == true ? status + ",SchedulingDisabled" : status;
     }
 
-    private static List<string> Roles(IReadOnlyDictionary<string, string>? labels) =>
-        (labels ?? new Dictionary<string, string>())
+    internal static string Roles(IReadOnlyDictionary<string, string>? labels)
+    {
+        var roles = (labels ?? new Dictionary<string, string>())
             .Select(label => label.Key.StartsWith(RoleLabelPrefix, StringComparison.Ordinal) ? label.Key[RoleLabelPrefix.Length..]
                 : label.Key == LegacyRoleLabel ? label.Value
                 : string.Empty)
@@ -58,9 +40,25 @@ internal sealed class NodePrinter : ResourcePrinter<Node>
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+        return roles.Count == 0 ? PrintCells.None : string.Join(',', roles);
+    }
 
-    private static string Address(Node node, string type) =>
+    internal static string Address(Node node, string type) =>
         node.Status?.Addresses?.FirstOrDefault(address => address.Type == type) is { } found ? found.Address ?? string.Empty : PrintCells.None;
 
-    private static string OrUnknown(string? value) => string.IsNullOrEmpty(value) ? PrintCells.Unknown : value;
+    internal static string OrUnknown(string? value) => string.IsNullOrEmpty(value) ? PrintCells.Unknown : value;
+
+    protected override object?[] RowOf(Node obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        obj.State,
+        obj.Roles,
+        PrintCells.Age(obj, now),
+        obj.Version,
+        obj.InternalIP,
+        obj.ExternalIP,
+        obj.OSImage,
+        obj.KernelVersion,
+        obj.ContainerRuntime,
+    ];
 }

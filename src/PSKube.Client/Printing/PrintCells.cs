@@ -1,3 +1,4 @@
+using System.Globalization;
 using PSKube.Client.Models;
 
 namespace PSKube.Client.Printing;
@@ -24,6 +25,10 @@ internal static class PrintCells
             string.Join(',', containers.Select(container => container.Image ?? string.Empty)));
     }
 
+    /// <summary>Ready pods over desired pods (<c>2/3</c>), the READY cell of Deployments and StatefulSets.</summary>
+    public static string ReadyOverDesired(int? ready, int? desired) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ready ?? 0}/{DesiredReplicas(desired)}");
+
     /// <summary>Go's printBoolPtr: a string, not a JSON boolean.</summary>
     public static string Bool(bool? value) => value switch
     {
@@ -32,11 +37,6 @@ internal static class PrintCells
         null => "<unset>",
     };
 
-    // An absent count or replica number is Go's zero value; the server sends integers as int64.
-    public static long Count(int? value) => value ?? 0;
-
     /// <summary>The API server defaults a missing replica count to 1 before any printer sees it.</summary>
-    public static long DesiredReplicas(int? replicas) => replicas ?? 1;
-
-    public static long Count<T>(ICollection<T>? items) => items?.Count ?? 0;
+    public static int DesiredReplicas(int? replicas) => replicas ?? 1;
 }

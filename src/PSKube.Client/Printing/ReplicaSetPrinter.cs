@@ -17,19 +17,15 @@ internal sealed class ReplicaSetPrinter : ResourcePrinter<ReplicaSet>
         PrintColumns.Selector,
     ];
 
-    protected override object?[] RowOf(ReplicaSet obj, DateTimeOffset now)
-    {
-        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
-        return
-        [
-            PrintCells.Name(obj),
-            PrintCells.DesiredReplicas(obj.Spec?.Replicas),
-            PrintCells.Count(obj.Status?.Replicas),
-            PrintCells.Count(obj.Status?.ReadyReplicas),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-            LabelFormatting.Selector(obj.Spec?.Selector),
-        ];
-    }
+    protected override object?[] RowOf(ReplicaSet obj, DateTimeOffset now) =>
+    [
+        PrintCells.Name(obj),
+        (long)obj.Desired,
+        (long)obj.Current,
+        (long)obj.ReadyReplicas,
+        PrintCells.Age(obj, now),
+        obj.Containers,
+        obj.Images,
+        obj.Selector,
+    ];
 }

@@ -15,5 +15,5 @@ internal sealed class SecretPrinter : ResourcePrinter<Secret>
     ];
 
     protected override object?[] RowOf(Secret obj, DateTimeOffset now) =>
-        [PrintCells.Name(obj), obj.Type ?? string.Empty, PrintCells.Count(obj.Data), PrintCells.Age(obj, now)];
+        [PrintCells.Name(obj), obj.Type ?? string.Empty, (long)obj.DataCount, PrintCells.Age(obj, now)];
 }

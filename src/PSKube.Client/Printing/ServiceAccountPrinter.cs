@@ -14,5 +14,5 @@ internal sealed class ServiceAccountPrinter : ResourcePrinter<ServiceAccount>
     ];
 
     protected override object?[] RowOf(ServiceAccount obj, DateTimeOffset now) =>
-        [PrintCells.Name(obj), PrintCells.Count(obj.Secrets), PrintCells.Age(obj, now)];
+        [PrintCells.Name(obj), (long)obj.SecretCount, PrintCells.Age(obj, now)];
 }

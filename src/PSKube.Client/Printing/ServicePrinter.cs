@@ -17,31 +17,23 @@ internal sealed class ServicePrinter : ResourcePrinter<Service>
         PrintColumns.Wide("Selector", "The labels of the pods that back the service."),
     ];
 
-    protected override object?[] RowOf(Service obj, DateTimeOffset now)
-    {
-        var spec = obj.Spec;
+    protected override object?[] RowOf(Service obj, DateTimeOffset now) =>
+        [PrintCells.Name(obj), obj.Type, obj.ClusterIP, obj.ExternalIP, obj.Ports, PrintCells.Age(obj, now), obj.Selector];
 
-        // The API server defaults the type to ClusterIP before any printer sees the service.
-        var type = string.IsNullOrEmpty(spec?.Type) ? "ClusterIP" : spec.Type;
+    // The API server defaults the type to ClusterIP before any printer sees the service.
+    internal static string Type(ServiceSpec? spec) => string.IsNullOrEmpty(spec?.Type) ? "ClusterIP" : spec.Type;
+
+    internal static string ClusterIP(ServiceSpec? spec)
+    {
         var clusterIP = spec?.ClusterIPs is [var first, ..] ? first : spec?.ClusterIP;
-        var ports = PortsText(spec?.Ports ?? []);
-        return
-        [
-            PrintCells.Name(obj),
-            type,
-            string.IsNullOrEmpty(clusterIP) ? PrintCells.None : clusterIP,
-            ExternalIP(type, spec, obj.Status),
-            ports.Length == 0 ? PrintCells.None : ports,
-            PrintCells.Age(obj, now),
-            LabelFormatting.Labels(spec?.Selector),
-        ];
+        return string.IsNullOrEmpty(clusterIP) ? PrintCells.None : clusterIP;
     }
 
     // The server prints every table as -o wide, so load-balancer addresses are never shortened to 16 characters.
-    private static string ExternalIP(string type, ServiceSpec? spec, ServiceStatus? status)
+    internal static string ExternalIP(ServiceSpec? spec, ServiceStatus? status)
     {
         var externalIPs = spec?.ExternalIPs ?? [];
-        switch (type)
+        switch (Type(spec))
         {
             case "ClusterIP" or "NodePort":
                 return externalIPs.Count > 0 ? string.Join(',', externalIPs) : PrintCells.None;
@@ -65,8 +57,9 @@ internal sealed class ServicePrinter : ResourcePrinter<Service>
         }
     }
 
-    private static string PortsText(IEnumerable<ServicePort> ports) =>
-        string.Join(',', ports.Select(port =>
+    internal static string Ports(ServiceSpec? spec)
+    {
+        var ports = string.Join(',', (spec?.Ports ?? []).Select(port =>
         {
             // The API server defaults the protocol to TCP.
             var protocol = string.IsNullOrEmpty(port.Protocol) ? "TCP" : port.Protocol;
@@ -74,4 +67,6 @@ internal sealed class ServicePrinter : ResourcePrinter<Service>
                 ? string.Create(CultureInfo.InvariantCulture, $"{port.Port ?? 0}:{port.NodePort}/{protocol}")
                 : string.Create(CultureInfo.InvariantCulture, $"{port.Port ?? 0}/{protocol}");
         }));
+        return ports.Length == 0 ? PrintCells.None : ports;
+    }
 }

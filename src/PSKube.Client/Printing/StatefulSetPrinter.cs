@@ -1,4 +1,3 @@
-using System.Globalization;
 using PSKube.Client.Models;
 
 namespace PSKube.Client.Printing;
@@ -15,16 +14,6 @@ internal sealed class StatefulSetPrinter : ResourcePrinter<StatefulSet>
         PrintColumns.Images,
     ];
 
-    protected override object?[] RowOf(StatefulSet obj, DateTimeOffset now)
-    {
-        var (names, images) = PrintCells.Containers(obj.Spec?.Template);
-        return
-        [
-            PrintCells.Name(obj),
-            string.Create(CultureInfo.InvariantCulture, $"{obj.Status?.ReadyReplicas ?? 0}/{PrintCells.DesiredReplicas(obj.Spec?.Replicas)}"),
-            PrintCells.Age(obj, now),
-            names,
-            images,
-        ];
-    }
+    protected override object?[] RowOf(StatefulSet obj, DateTimeOffset now) =>
+        [PrintCells.Name(obj), obj.Ready, PrintCells.Age(obj, now), obj.Containers, obj.Images];
 }

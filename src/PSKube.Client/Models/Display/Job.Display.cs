@@ -17,4 +17,16 @@ public sealed partial class Job
     /// <summary>The DURATION column: how long the job ran, or has been running.</summary>
     [JsonIgnore]
     public string Duration => JobPrinter.Duration(JobStatus, DateTimeOffset.UtcNow);
+
+    /// <summary>The CONTAINERS column: the pod template's container names, joined by commas.</summary>
+    [JsonIgnore]
+    public string Containers => PrintCells.Containers(Spec?.Template).Names;
+
+    /// <summary>The IMAGES column: the pod template's container images, joined by commas.</summary>
+    [JsonIgnore]
+    public string Images => PrintCells.Containers(Spec?.Template).Images;
+
+    /// <summary>The SELECTOR column: the pod selector as a label-selector string, <c>&lt;none&gt;</c> when empty.</summary>
+    [JsonIgnore]
+    public string Selector => LabelFormatting.Selector(Spec?.Selector);
 }

@@ -1,0 +1,198 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace PSKube.Module.Tests;
+
+/// <summary>The format views: well formed, reading only properties that exist, and mirroring kubectl's columns.</summary>
+public sealed class ViewsTests
+{
+    // Every Kubernetes kind with display properties: each has a default table, a Wide table and a list view.
+    public static readonly TheoryData<string> Kinds = new(
+        "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service", "Node", "Namespace",
+        "Event", "ConfigMap", "Secret", "Endpoints", "ServiceAccount");
+
+    private const string LogRecordType = "PSKube.Client.Logs.KubeLogRecord";
+
+    // Receive-KubeLog's record type may be built after these views; until then its views are checked against this list.
+    private static readonly string[] LogRecordProperties = ["Namespace", "Pod", "Container", "Timestamp", "Message"];
+
+    private static readonly string[] ClusterScoped = ["Node", "Namespace"];
+
+    // kubectl -o wide columns that the Wide view leaves out (rarely set, and not plain properties).
+    private static readonly Dictionary<string, string[]> WideColumnsLeftOut = new(StringComparer.Ordinal)
+    {
+        ["Pod"] = ["NOMINATED NODE", "READINESS GATES"],
+    };
+
+    [Fact]
+    public void Views_FormatFileIsValidXml()
+    {
+        var root = FormatFile.Load().Root!;
+        Assert.Equal("Configuration", root.Name.LocalName);
+        Assert.All(root.Element("ViewDefinitions")!.Elements("View"), view =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(view.Element("Name")?.Value));
+            Assert.NotEmpty(view.Element("ViewSelectedBy")!.Elements("TypeName"));
+        });
+    }
+
+    [Fact]
+    public void Views_NamesAreUniquePerType()
+    {
+        var duplicates = FormatFile.Views()
+            .GroupBy(view => (view.TypeName, view.Name))
+            .Where(group => group.Count() > 1)
+            .Select(group => $"{group.Key.TypeName}: {group.Key.Name}");
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void Views_TableHeadersMatchTheirColumns() =>
+        Assert.All(FormatFile.Views().Where(view => view.Control == "TableControl"), view =>
+            Assert.True(view.Headers.Count == view.Columns.Count, $"{view.TypeName} {view.Name}: {view.Headers.Count} headers, {view.Columns.Count} columns"));
+
+    [Fact]
+    public void Views_ReadOnlyPublicPropertiesOfTheirType()
+    {
+        using var models = new ModelMetadata();
+        var missing = new List<string>();
+        foreach (var view in FormatFile.Views())
+        {
+            var type = models.Find(view.TypeName);
+            if (type is null && view.TypeName != LogRecordType)
+            {
+                missing.Add($"{view.TypeName}: no such type in PSKube.Client.dll");
+                continue;
+            }
+
+            var properties = type is null
+                ? LogRecordProperties.ToHashSet(StringComparer.Ordinal)
+                : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+            missing.AddRange(view.PropertyNames.Where(name => !properties.Contains(name)).Select(name => $"{view.TypeName} {view.Name}: {name}"));
+        }
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Views_CallNoPSKubeTypes()
+    {
+        // The module's assemblies load in a private context, so PowerShell cannot resolve [PSKube.*] type names.
+        var calls = FormatFile.Views()
+            .SelectMany(view => view.ScriptBlocks.Where(script => script.Contains("[PSKube.", StringComparison.OrdinalIgnoreCase)).Select(script => $"{view.TypeName} {view.Name}: {script}"));
+        Assert.Empty(calls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Views_EveryKindHasATableAWideTableAndAList(string kind)
+    {
+        var views = ViewsOf(kind);
+        Assert.Equal("TableControl", views[0].Control);
+        Assert.Equal("TableControl", Assert.Single(views, view => view.Name == "Wide").Control);
+        Assert.Contains(views, view => view.Control == "ListControl");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Views_DefaultTableShowsKubectlsColumns(string kind)
+    {
+        using var printers = new PrinterColumns();
+        var expected = printers.Of(kind).Where(column => column.Priority == 0).Select(column => column.Name.ToUpperInvariant());
+        Assert.Equal(expected, ViewsOf(kind)[0].Headers);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Views_WideTableShowsKubectlsWideColumnsAfterTheNamespace(string kind)
+    {
+        using var printers = new PrinterColumns();
+        var leftOut = WideColumnsLeftOut.GetValueOrDefault(kind) ?? [];
+        var columns = printers.Of(kind).Select(column => column.Name.ToUpperInvariant()).Where(name => !leftOut.Contains(name));
+        var expected = ClusterScoped.Contains(kind) ? columns : columns.Prepend("NAMESPACE");
+        Assert.Equal(expected, ViewsOf(kind).Single(view => view.Name == "Wide").Headers);
+    }
+
+    [Fact]
+    public void Views_PodRestartsShowTheTimeSinceTheLastRestart()
+    {
+        var table = ViewsOf("Pod")[0];
+        Assert.Equal("RestartsText", table.Columns[table.Headers.ToList().IndexOf("RESTARTS")]);
+    }
+
+    [Fact]
+    public void Views_NodeStatusColumnShowsTheStateText()
+    {
+        var table = ViewsOf("Node")[0];
+        Assert.Equal("State", table.Columns[table.Headers.ToList().IndexOf("STATUS")]);
+    }
+
+    [Fact]
+    public void Views_LogRecordsPrintOneLineByDefault_AndHaveATable()
+    {
+        var views = FormatFile.Views().Where(view => view.TypeName == LogRecordType).ToList();
+        Assert.Equal("CustomControl", views[0].Control);
+        Assert.Contains("ExpressionBinding", views[0].Element.Descendants().Select(element => element.Name.LocalName));
+        var table = Assert.Single(views, view => view.Name == "Table");
+        Assert.Equal(["POD", "CONTAINER", "TIMESTAMP", "MESSAGE"], table.Headers);
+    }
+
+    [Theory]
+    [InlineData("PSKube.Client.Config.KubeContextSummary")]
+    [InlineData("PSKube.Client.Models.KubeObject")]
+    [InlineData("PSKube.Client.Operations.KubeVersionInfo")]
+    public void Views_KeepTheOtherTypesViews(string typeName) =>
+        Assert.Contains(FormatFile.Views(), view => view.TypeName == typeName);
+
+    private static List<FormatView> ViewsOf(string kind) =>
+        FormatFile.Views().Where(view => view.TypeName == "PSKube.Client.Models." + kind).ToList();
+
+    /// <summary>PSKube.Client.dll of the module folder as metadata only, with the runtime to resolve against.</summary>
+    private sealed class ModelMetadata : IDisposable
+    {
+        private readonly MetadataLoadContext _context;
+        private readonly Assembly _client;
+
+        public ModelMetadata()
+        {
+            var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            var dependencies = Path.Combine(RepositoryPaths.ModuleFolder, "dependencies");
+            _context = new MetadataLoadContext(new PathAssemblyResolver(Directory.GetFiles(runtime, "*.dll").Concat(Directory.GetFiles(dependencies, "*.dll"))));
+            _client = _context.LoadFromAssemblyPath(Path.Combine(dependencies, "PSKube.Client.dll"));
+        }
+
+        public Type? Find(string fullName) => _client.GetType(fullName);
+
+        public void Dispose() => _context.Dispose();
+    }
+
+    /// <summary>
+    /// The columns the server-side Table prints for a kind (ResourcePrinters in PSKube.Client), read by loading the
+    /// module's PSKube.Client.dll into a throwaway context: the views must show what kubectl shows.
+    /// </summary>
+    private sealed class PrinterColumns : IDisposable
+    {
+        private readonly AssemblyLoadContext _context = new("printers", isCollectible: true);
+        private readonly MethodInfo _for;
+
+        public PrinterColumns()
+        {
+            var dependencies = Path.Combine(RepositoryPaths.ModuleFolder, "dependencies");
+            _context.Resolving += (context, name) =>
+                File.Exists(Path.Combine(dependencies, name.Name + ".dll")) ? context.LoadFromAssemblyPath(Path.Combine(dependencies, name.Name + ".dll")) : null;
+            var client = _context.LoadFromAssemblyPath(Path.Combine(dependencies, "PSKube.Client.dll"));
+            _for = client.GetType("PSKube.Client.Printing.ResourcePrinters", throwOnError: true)!.GetMethod("For")!;
+        }
+
+        public IReadOnlyList<(string Name, int Priority)> Of(string kind)
+        {
+            var printer = _for.Invoke(null, [kind]) ?? throw new InvalidOperationException($"No printer for {kind}");
+            var columns = (System.Collections.IEnumerable)printer.GetType().GetProperty("Columns")!.GetValue(printer)!;
+            return columns.Cast<object>()
+                .Select(column => ((string)column.GetType().GetProperty("Name")!.GetValue(column)!, (int)column.GetType().GetProperty("Priority")!.GetValue(column)!))
+                .ToList();
+        }
+
+        public void Dispose() => _context.Unload();
+    }
+}
