@@ -31,6 +31,7 @@ public sealed class PodLogHandler(FakeClusterServices services) : IPodSubresourc
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Stopping);
+        using var tracked = services.Faults.TrackLogStream(context);
         try
         {
             await StreamAsync(context.Response.Body, log, options, stop.Token);
