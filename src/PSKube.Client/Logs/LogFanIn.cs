@@ -151,9 +151,13 @@ public sealed class LogFanIn
                 await lines.WriteAsync(Record(pod, container, line), cancellationToken);
             }
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
         {
-            await lines.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, container, e), cancellationToken);
+            // Once cancelled, a broken read is just the stop.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await lines.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, container, e), cancellationToken);
+            }
         }
         finally
         {

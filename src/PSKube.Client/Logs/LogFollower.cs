@@ -86,9 +86,12 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                 await _signals.Writer.WriteAsync(change, cancellationToken);
             }
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
         {
-            _signals.Writer.TryWrite(e);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _signals.Writer.TryWrite(e);
+            }
         }
     }
 
@@ -224,9 +227,13 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         {
             // The pod is going: the watch will say so.
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
         {
-            await output.WriteAsync(KubeLogEvent.Failed(@namespace, name, container.Name, e), cancellationToken);
+            // Once cancelled, a broken read is just the stop.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await output.WriteAsync(KubeLogEvent.Failed(@namespace, name, container.Name, e), cancellationToken);
+            }
         }
         finally
         {
