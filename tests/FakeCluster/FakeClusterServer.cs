@@ -109,7 +109,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseWebSockets();
-        var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Stopping.Token);
+        var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
         var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token);
         string? address = null;
         var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "");

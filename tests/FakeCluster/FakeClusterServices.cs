@@ -4,7 +4,7 @@ using PSKube.FakeCluster.Storage;
 namespace PSKube.FakeCluster;
 
 /// <summary>The shared state of one fake cluster, for the parts that serve requests and run control loops.</summary>
-public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, FakeClusterOptions options, IReadOnlyList<ResourceDefinition> resources, Random random, CancellationToken stopping)
+public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, FakeClusterOptions options, IReadOnlyList<ResourceDefinition> resources, Random random, FaultInjection faults, CancellationToken stopping)
 {
     public ObjectStore Store { get; } = store;
 
@@ -19,6 +19,9 @@ public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, Fake
 
     /// <summary>The containers' logs, written by the kubelet and read by the pods/log handler.</summary>
     public Workloads.Logs.ContainerLogBook ContainerLogs { get; } = new();
+
+    /// <summary>The failures tests switch on (streams cut mid-way).</summary>
+    public FaultInjection Faults { get; } = faults;
 
     /// <summary>Cancelled when the server stops: streams end at once.</summary>
     public CancellationToken Stopping { get; } = stopping;

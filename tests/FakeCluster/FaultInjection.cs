@@ -5,12 +5,13 @@ namespace PSKube.FakeCluster;
 
 /// <summary>
 /// Failures tests switch on to prove clients cope: throttling answers (429/503 with Retry-After) and watch
-/// connections cut mid-stream, the way load balancers and API server restarts cut them. It also keeps a short log
+/// connections and followed pod logs cut mid-stream, the way load balancers and API server restarts cut them. It also keeps a short log
 /// of recent requests, so tests can see what a client sent.
 /// </summary>
 public sealed class FaultInjection
 {
     private readonly ConcurrentDictionary<HttpContext, byte> _watches = new();
+    private readonly ConcurrentDictionary<HttpContext, byte> _logStreams = new();
     private readonly ConcurrentQueue<(string, string, string)> _requests = new();
     private int _throttled;
     private int _throttleStatus = 429;
@@ -28,16 +29,13 @@ public sealed class FaultInjection
     public int ThrottledCount { get; private set; }
 
     /// <summary>Cuts every open watch connection without a proper end, as a dropped TCP connection does.</summary>
-    public int DropWatches()
-    {
-        var dropped = 0;
-        foreach (var context in _watches.Keys)
-        {
-            context.Abort();
-            dropped++;
-        }
-        return dropped;
-    }
+    public int DropWatches() => Drop(_watches);
+
+    /// <summary>Cuts every open pod log stream (GET pods/NAME/log) without a proper end.</summary>
+    public int DropLogStreams() => Drop(_logStreams);
+
+    /// <summary>How many pod log streams are open now.</summary>
+    public int OpenLogStreams => _logStreams.Count;
 
     /// <summary>The last requests the server received (method, path and query, User-Agent), newest last.</summary>
     public IReadOnlyList<(string Method, string PathAndQuery, string UserAgent)> RecentRequests => [.. _requests];
@@ -73,14 +71,29 @@ public sealed class FaultInjection
         }
     }
 
-    internal IDisposable TrackWatch(HttpContext context)
+    internal IDisposable TrackWatch(HttpContext context) => Track(_watches, context);
+
+    internal IDisposable TrackLogStream(HttpContext context) => Track(_logStreams, context);
+
+    private static int Drop(ConcurrentDictionary<HttpContext, byte> streams)
     {
-        _watches[context] = 0;
-        return new Untrack(this, context);
+        var dropped = 0;
+        foreach (var context in streams.Keys)
+        {
+            context.Abort();
+            dropped++;
+        }
+        return dropped;
     }
 
-    private sealed class Untrack(FaultInjection owner, HttpContext context) : IDisposable
+    private static Untrack Track(ConcurrentDictionary<HttpContext, byte> streams, HttpContext context)
     {
-        public void Dispose() => owner._watches.TryRemove(context, out _);
+        streams[context] = 0;
+        return new Untrack(streams, context);
+    }
+
+    private sealed class Untrack(ConcurrentDictionary<HttpContext, byte> streams, HttpContext context) : IDisposable
+    {
+        public void Dispose() => streams.TryRemove(context, out _);
     }
 }

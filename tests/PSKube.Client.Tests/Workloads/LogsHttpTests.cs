@@ -81,6 +81,35 @@ public sealed class LogsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SinceTime_HasWholeSecondPrecision_AsTheApiServerPassesItToTheKubelet()
+    {
+        await StartPingAsync();
+        _cluster.Advance(6);
+        var stamped = Lines((await GetAsync(PodLog + "?timestamps=true")).Text);
+
+        // Just after the third reply: the fraction is dropped, so that reply is still included.
+        var justAfter = DateTimeOffset.Parse(stamped[3][..30], CultureInfo.InvariantCulture).AddTicks(1);
+        var query = Uri.EscapeDataString(justAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        var since = Lines((await GetAsync(PodLog + "?timestamps=true&sinceTime=" + query)).Text);
+        Assert.Equal(stamped[3..], since);
+    }
+
+    [Fact]
+    public async Task Follow_CutByFaultInjection_EndsWithoutAProperEnd()
+    {
+        await StartPingAsync();
+        _cluster.Advance(4);
+        using var request = new HttpRequestMessage(HttpMethod.Get, PodLog + "?follow=true");
+        using var response = await _cluster.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("PING 127.0.0.1 (127.0.0.1): 56 data bytes", await reader.ReadLineAsync());
+
+        Assert.Equal(1, _cluster.Server.Faults.OpenLogStreams);
+        Assert.Equal(1, _cluster.Server.Faults.DropLogStreams());
+        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Follow_StreamsNewLines_AndEndsWhenTheContainerEnds()
     {
         await StartPingAsync(["ping", "-c", "3", "127.0.0.1"]);

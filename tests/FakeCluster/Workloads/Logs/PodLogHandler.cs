@@ -31,6 +31,7 @@ public sealed class PodLogHandler(FakeClusterServices services) : IPodSubresourc
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Stopping);
+        using var tracked = services.Faults.TrackLogStream(context);
         try
         {
             await StreamAsync(context.Response.Body, log, options, stop.Token);
@@ -47,7 +48,10 @@ public sealed class PodLogHandler(FakeClusterServices services) : IPodSubresourc
 
     private async Task StreamAsync(Stream body, ContainerLog? log, PodLogOptions options, CancellationToken cancellationToken)
     {
-        var since = options.SinceTime ?? (options.SinceSeconds is { } seconds ? services.Clock.Now.AddSeconds(-seconds) : null);
+        // The API server hands sinceTime to the kubelet as RFC 3339 without fractions: whole seconds only.
+        var since = options.SinceTime is { } sinceTime ? new DateTimeOffset(sinceTime.UtcTicks - (sinceTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero)
+            : options.SinceSeconds is { } seconds ? services.Clock.Now.AddSeconds(-seconds)
+            : (DateTimeOffset?)null;
         var remaining = options.LimitBytes ?? long.MaxValue;
         if (log is null)
         {

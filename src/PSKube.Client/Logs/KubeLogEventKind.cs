@@ -1,0 +1,17 @@
+namespace PSKube.Client.Logs;
+
+/// <summary>What a <see cref="KubeLogEvent"/> reports.</summary>
+public enum KubeLogEventKind
+{
+    /// <summary>A log line (<see cref="KubeLogEvent.Record"/>).</summary>
+    Line,
+
+    /// <summary>A pod is now followed (stern prints <c>+ pod/NAME</c>).</summary>
+    Joined,
+
+    /// <summary>A pod is gone and no longer followed (stern prints <c>- pod/NAME</c>).</summary>
+    Left,
+
+    /// <summary>One pod or container could not be read (<see cref="KubeLogEvent.Error"/>); the others go on.</summary>
+    Failed,
+}

@@ -1,0 +1,34 @@
+using PSKube.Client.Models;
+
+namespace PSKube.Client.Logs;
+
+/// <summary>Which pods and containers a <see cref="LogFanIn"/> reads, and how.</summary>
+public sealed record LogFanInOptions
+{
+    /// <summary>The namespace of <see cref="PodNames"/> and <see cref="LabelSelector"/>; null takes the client's default.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>With <see cref="LabelSelector"/>: look in every namespace (kubectl -A).</summary>
+    public bool AllNamespaces { get; init; }
+
+    /// <summary>The pods with these labels; with Follow, pods that appear later join and pods deleted leave.</summary>
+    public string? LabelSelector { get; init; }
+
+    /// <summary>Pods by name, in <see cref="Namespace"/>.</summary>
+    public IReadOnlyList<string> PodNames { get; init; } = [];
+
+    /// <summary>Pods as objects (their own namespace, else <see cref="Namespace"/>); they are read again for a current status.</summary>
+    public IReadOnlyList<Pod> Pods { get; init; } = [];
+
+    /// <summary>Every container of each pod, init and ephemeral ones too (kubectl --all-containers).</summary>
+    public bool AllContainers { get; init; }
+
+    /// <summary>
+    /// The log options; <see cref="PodLogOptions.Container"/> names the container in every pod (else the pod's
+    /// default-container annotation, else its first container). With a selector, TailLines defaults to 10.
+    /// </summary>
+    public PodLogOptions Log { get; init; } = new();
+
+    /// <summary>At most this many log requests at once; following more streams than this is refused (kubectl --max-log-requests).</summary>
+    public int MaxConcurrency { get; init; } = 5;
+}
