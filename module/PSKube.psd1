@@ -14,9 +14,17 @@
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeYaml'
         'Get-KubeContext'
+        'Get-KubeEvent'
+        'Get-KubeNamespace'
+        'Get-KubeNode'
+        'Get-KubePod'
         'Get-KubeVersion'
+        'New-KubeNamespace'
+        'Remove-KubeNamespace'
+        'Remove-KubePod'
         'Set-KubeContext'
         'Use-KubeContext'
+        'Wait-KubePod'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -10,7 +10,7 @@ namespace PSKube;
 /// cancellation of whatever is in flight, and Kubernetes failures as PowerShell errors with stable ids.
 /// Cmdlets hold no Kubernetes logic: they map parameters onto PSKube.Client.
 /// </summary>
-public abstract class KubeCmdlet : KubeConfigCmdlet, IDisposable
+public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private KubeClient? _client;

@@ -38,8 +38,4 @@ public abstract class KubeNamespacedCmdlet : KubeCmdlet
             return Namespace;
         }
     }
-
-    /// <summary>How a namespaced object is named in messages and -WhatIf, as kubectl does: <c>pod/web in namespace default</c>.</summary>
-    protected static string Describe(string resource, string name, string? @namespace) =>
-        @namespace is null ? $"{resource}/{name}" : $"{resource}/{name} in namespace {@namespace}";
 }

@@ -1,28 +1,15 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # The context and version cmdlets against a fake cluster started for this suite.
 BeforeAll {
-    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $root 'out/PSKube/PSKube.psd1') -Force
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) ("pskube-pester-" + [guid]::NewGuid())
-    New-Item -ItemType Directory -Path $work | Out-Null
-    $kubeconfig = Join-Path $work 'config'
-    $server = Get-ChildItem -Path (Join-Path $root 'tests/FakeCluster/bin') -Recurse -Filter 'PSKube.FakeCluster.dll' | Select-Object -First 1
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($server.FullName)
-    $startInfo.ArgumentList.Add('--kubeconfig')
-    $startInfo.ArgumentList.Add($kubeconfig)
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $fake = [System.Diagnostics.Process]::Start($startInfo)
-    $ready = $fake.StandardOutput.ReadLine()
-    if ($ready -notlike 'ready https://127.0.0.1:*') { throw "the fake cluster did not start: $ready" }
+    Import-Module (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1') -Force
+    . (Join-Path $PSScriptRoot 'FakeCluster.ps1')
+    $cluster = Start-FakeCluster
+    $kubeconfig = $cluster.KubeConfig
 }
 
 AfterAll {
-    $fake.StandardInput.Close()
-    $fake.WaitForExit(10000) | Out-Null
+    Stop-FakeCluster $cluster
     Remove-Module PSKube -ErrorAction SilentlyContinue
-    Remove-Item -Recurse -Force $work
 }
 
 Describe 'Get-KubeVersion' {

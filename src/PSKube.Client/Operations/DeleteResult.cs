@@ -11,9 +11,10 @@ public sealed record DeleteResult<T>(T? Object, Status? Status)
 {
     /// <summary>
     /// True when the object still exists, waiting for its grace period or its finalizers. An object deleted at
-    /// once comes back with a deletion grace period of 0 and no finalizers.
+    /// once comes back with a deletion grace period of 0 and no finalizers; a namespace never goes at once: it
+    /// terminates until the namespace controller has emptied it.
     /// </summary>
     public bool IsPending =>
         Object?.Metadata is { DeletionTimestamp: not null } metadata &&
-        (metadata.DeletionGracePeriodSeconds > 0 || metadata.Finalizers is { Count: > 0 });
+        (metadata.DeletionGracePeriodSeconds > 0 || metadata.Finalizers is { Count: > 0 } || Object is Namespace);
 }

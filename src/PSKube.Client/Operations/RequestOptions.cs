@@ -9,6 +9,21 @@ public sealed record ListOptions
 
     /// <summary>Objects per page; kubectl uses 500. Paging is automatic.</summary>
     public int PageSize { get; init; } = 500;
+
+    /// <summary>
+    /// These options with more requirements: the objects must match both the selectors already here and the given
+    /// ones (selectors joined with commas mean "and"), e.g. a deployment's pods narrowed by the user's -Selector.
+    /// </summary>
+    public ListOptions Narrowed(string? labelSelector, string? fieldSelector) =>
+        this with { LabelSelector = Both(LabelSelector, labelSelector), FieldSelector = Both(FieldSelector, fieldSelector) };
+
+    private static string? Both(string? first, string? second) => (string.IsNullOrEmpty(first), string.IsNullOrEmpty(second)) switch
+    {
+        (true, true) => null,
+        (true, false) => second,
+        (false, true) => first,
+        _ => $"{first},{second}",
+    };
 }
 
 /// <summary>Options every write takes.</summary>

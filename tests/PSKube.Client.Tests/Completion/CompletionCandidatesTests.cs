@@ -24,6 +24,9 @@ public sealed class CompletionCandidatesTests
 
     [Theory]
     [InlineData("Get-KubePod", null, "Pod")]
+    [InlineData("Wait-KubePod", null, "Pod")]
+    [InlineData("Get-KubeNode", null, "Node")]
+    [InlineData("Remove-KubeNamespace", null, "Namespace")]
     [InlineData("Remove-KubeDeployment", null, "Deployment")]
     [InlineData("Get-KubeCronJob", null, "CronJob")]
     [InlineData("Receive-KubeLog", null, "Pod")]
@@ -32,4 +35,19 @@ public sealed class CompletionCandidatesTests
     [InlineData("Get-KubeResource", null, null)]
     public void Completion_KindComesFromKindOrTheCommandNoun(string command, string? kind, string? expected) =>
         Assert.Equal(expected, CompletionCandidates.KindOfCommand(command, kind));
+
+    [Fact]
+    public async Task Completion_NamesOfPodsInTheNamespace_AndOfClusterScopedKindsWhateverTheNamespace()
+    {
+        await using var cluster = await Workloads.KubeletCluster.StartAsync();
+        await cluster.CreatePodAsync("pingpong", Workloads.KubeletCluster.Spec("Always", Workloads.KubeletCluster.Container("pingpong", "alpine", args: ["ping", "127.0.0.1"])));
+        var client = Client.FakeClusterClient.For(cluster.Server);
+
+        var pods = await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Pod")!, "default", default);
+        Assert.Equal(["pingpong"], CompletionCandidates.Matching(pods, "ping"));
+        Assert.Empty(await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Pod")!, "kube-public", default));
+        var namespaces = await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Namespace")!, "default", default);
+        Assert.Equal(["kube-node-lease", "kube-public", "kube-system"], CompletionCandidates.Matching(namespaces, "kube"));
+        Assert.Single(await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Node")!, "default", default));
+    }
 }

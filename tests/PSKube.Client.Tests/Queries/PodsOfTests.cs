@@ -44,4 +44,18 @@ public sealed class PodsOfTests
         var error = Assert.Throws<ArgumentException>(() => PodsOf.Query(Parse<ConfigMap>("""{"kind":"ConfigMap","metadata":{"name":"c"}}""")));
         Assert.Contains("pipe pods, deployments", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PodsOf_PipedObjectsQueryNarrowedByTheUsersSelectors()
+    {
+        var deployment = Parse<Deployment>("""{"metadata":{"name":"web","namespace":"shop"},"spec":{"selector":{"matchLabels":{"app":"web"}}}}""");
+        var narrowed = PodsOf.Query(deployment).Options.Narrowed("track=canary", "status.phase=Running");
+        Assert.Equal("app=web,track=canary", narrowed.LabelSelector);
+        Assert.Equal("status.phase=Running", narrowed.FieldSelector);
+
+        var node = PodsOf.Query(Parse<Node>("""{"metadata":{"name":"fake-node-1"}}""")).Options;
+        Assert.Same(node.FieldSelector, node.Narrowed(null, null).FieldSelector);
+        Assert.Equal("spec.nodeName=fake-node-1,status.phase=Running", node.Narrowed("", "status.phase=Running").FieldSelector);
+        Assert.Null(node.Narrowed("", "").LabelSelector);
+    }
 }

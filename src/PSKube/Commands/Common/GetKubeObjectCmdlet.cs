@@ -4,15 +4,12 @@ using PSKube.Client.Operations;
 using PSKube.Client.Resources;
 using PSKube.Completers;
 using PSKube.Validation;
-using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
-using KubeLabelSelector = PSKube.Client.Selectors.LabelSelector;
 
 namespace PSKube.Commands.Common;
 
 /// <summary>
 /// What every Get-Kube&lt;Kind&gt; of a namespaced kind shares (kubectl get KIND [NAME...] [-l] [--field-selector] [-A] [-w]):
-/// names without wildcards are read one by one (a missing one is an error for that name), wildcard names and no
-/// names list once and filter, -Watch lists then follows the changes until Ctrl+C.
+/// how names, wildcards and -Watch are read is <see cref="KubeCmdlet.WriteObjects{T}"/>, shared with cluster-scoped kinds.
 /// </summary>
 public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     where T : KubeObject
@@ -46,58 +43,5 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     protected override void ProcessRecord() => Query(ListNamespace, new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector });
 
     /// <summary>Outputs the objects the names select within <paramref name="selection"/>.</summary>
-    protected void Query(string? @namespace, ListOptions selection)
-    {
-        var exact = Name?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
-        var patterns = Name?.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList() ?? [];
-        if (Watch)
-        {
-            // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
-            var watched = exact.Count == 1 && patterns.Count == 0
-                ? selection with { FieldSelector = Combine(selection.FieldSelector, "metadata.name=" + KubeFieldSelector.EscapeValue(exact[0])) }
-                : selection;
-            WriteStream(token => Client.ListAndWatchAsync<T>(Resource, @namespace, watched, token), change =>
-            {
-                if (change.Object is { } obj && Selected(obj, exact, patterns))
-                {
-                    WriteObject(obj);
-                }
-            });
-            return;
-        }
-        if (Name is null || patterns.Count > 0 || @namespace is null)
-        {
-            // Patterns, and names across every namespace, filter one list.
-            WriteStream(token => Client.ListAsync<T>(Resource, @namespace, selection, token), obj =>
-            {
-                if (Name is null || Selected(obj, exact, patterns))
-                {
-                    WriteObject(obj);
-                }
-            });
-        }
-        else
-        {
-            foreach (var name in exact)
-            {
-                TryApi(Resource.Kind, name, () =>
-                {
-                    var obj = Await(token => Client.GetAsync<T>(Resource, @namespace, name, token));
-                    if (Matches(obj, selection))
-                    {
-                        WriteObject(obj);
-                    }
-                });
-            }
-        }
-    }
-
-    private static bool Selected(T obj, List<string> exact, List<WildcardPattern> patterns) =>
-        exact.Contains(obj.Name ?? "", StringComparer.Ordinal) || patterns.Exists(p => p.IsMatch(obj.Name ?? ""));
-
-    // An object read by name still honours -Selector (kubectl refuses the mix; a filter is more useful in a pipeline).
-    private static bool Matches(T obj, ListOptions selection) =>
-        selection.LabelSelector is null || KubeLabelSelector.Parse(selection.LabelSelector).Matches(obj.Metadata?.Labels ?? []);
-
-    private static string Combine(string? first, string second) => string.IsNullOrEmpty(first) ? second : $"{first},{second}";
+    protected void Query(string? @namespace, ListOptions selection) => WriteObjects<T>(Resource, @namespace, Name, selection, Watch);
 }

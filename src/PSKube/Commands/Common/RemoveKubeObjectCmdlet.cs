@@ -53,27 +53,8 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeNamespacedCmdlet
         }
         foreach (var name in names)
         {
-            Remove(@namespace, name);
+            RemoveObject<T>(Resource, @namespace, name, Options, Wait);
         }
-    }
-
-    private void Remove(string @namespace, string name)
-    {
-        var target = Describe(Resource.Singular, name, @namespace);
-        if (!ShouldChange(target, "Remove", () => TryApi(Resource.Kind, name, () =>
-                Await(token => Client.DeleteAsync<T>(Resource, @namespace, name, Options with { DryRun = true }, token)))))
-        {
-            return;
-        }
-        TryApi(Resource.Kind, name, () =>
-        {
-            var result = Await(token => Client.DeleteAsync<T>(Resource, @namespace, name, Options, token));
-            if (Wait && result.IsPending)
-            {
-                AwaitWithProgress($"Removing {target}", "Waiting until it is gone",
-                    token => Client.WaitForDeletionAsync<T>(Resource, @namespace, name, Timeout.InfiniteTimeSpan, token));
-            }
-        });
     }
 
     private List<string> Expand(string @namespace)

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Client.Resources;
+using PSKube.Completers;
+using PSKube.Validation;
+
+namespace PSKube.Commands.Cluster;
+
+/// <summary>
+/// Remove-KubeNamespace: deletes namespaces and everything in them (kubectl delete namespace). Always asks first
+/// (ConfirmImpact High), since nothing in a deleted namespace survives.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "KubeNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
+{
+    private static readonly ResourceDefinition Namespaces = BuiltInResources.Find("namespaces")!;
+
+    /// <summary>The namespaces to delete; piped namespaces bind theirs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateKubeName("namespaces")]
+    [ArgumentCompleter(typeof(KubeNameCompleter))]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>Return only once each namespace is gone: it terminates until everything in it is deleted.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var name in Name)
+        {
+            RemoveObject<Namespace>(Namespaces, null, name, DeleteOptions.Default, Wait);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Queries;
+
+namespace PSKube.Commands.Events;
+
+/// <summary>
+/// Get-KubeEvent: events oldest first (kubectl get events --sort-by=.lastTimestamp); a piped object gives the events
+/// about it, as kubectl describe shows them; -Watch follows new ones.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "KubeEvent")]
+[OutputType(typeof(Event))]
+public sealed class GetKubeEventCommand : KubeListCmdlet
+{
+    /// <summary>The object whose events to get: any pod, deployment, node... piped in.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    /// <summary>Only events of this type: Normal or Warning.</summary>
+    [Parameter]
+    public EventType? Type { get; set; }
+
+    /// <summary>After the current events, output each new one as it happens (kubectl get events -w) until Ctrl+C.</summary>
+    [Parameter]
+    [Alias("w")]
+    public SwitchParameter Watch { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        EventQuery query;
+        try
+        {
+            query = InputObject is null ? new EventQuery(ListNamespace, new()) : EventsOf.Query(InputObject);
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(new ErrorRecord(e, "ObjectHasNoEvents", ErrorCategory.InvalidArgument, InputObject));
+            return;
+        }
+        if (Type is not null)
+        {
+            query = query with { Options = query.Options.Narrowed(null, "type=" + Type) };
+        }
+        if (Watch)
+        {
+            WriteStream(token => EventsOf.FollowAsync(Client, query, token), WriteObject);
+            return;
+        }
+        TryApi("Event", InputObject?.Name, () =>
+        {
+            foreach (var @event in Await(token => EventsOf.ListAsync(Client, query, token)))
+            {
+                WriteObject(@event);
+            }
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Client.Resources;
+using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
+using KubeLabelSelector = PSKube.Client.Selectors.LabelSelector;
+
+namespace PSKube;
+
+// Reading and deleting objects by name, shared by the Get-/Remove- cmdlets of namespaced kinds (Get-KubePod) and of
+// cluster-scoped ones (Get-KubeNode, Remove-KubeNamespace), which have different bases.
+public abstract partial class KubeCmdlet
+{
+    /// <summary>How an object is named in messages and -WhatIf, as kubectl does: <c>pod/web in namespace default</c>, <c>namespace/shop</c>.</summary>
+    protected static string Describe(string resource, string name, string? @namespace) =>
+        @namespace is null ? $"{resource}/{name}" : $"{resource}/{name} in namespace {@namespace}";
+
+    /// <summary>
+    /// Outputs the objects that <paramref name="names"/> (names or wildcard patterns; null for all) select within
+    /// <paramref name="selection"/> (kubectl get KIND [NAME...] [-l] [--field-selector] [-w]): names without wildcards
+    /// are read one by one (a missing one is an error for that name), wildcard names and no names list once and
+    /// filter, <paramref name="watch"/> lists then follows the changes until Ctrl+C.
+    /// </summary>
+    /// <param name="namespace">The namespace; null for every namespace, or for a cluster-scoped kind.</param>
+    protected void WriteObjects<T>(ResourceDefinition resource, string? @namespace, string[]? names, ListOptions selection, bool watch)
+        where T : KubeObject
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(selection);
+        var exact = names?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
+        var patterns = names?.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList() ?? [];
+        if (watch)
+        {
+            // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
+            var watched = exact.Count == 1 && patterns.Count == 0
+                ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(exact[0]))
+                : selection;
+            WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
+            {
+                if (change.Object is { } obj && (names is null || Selected(obj, exact, patterns)))
+                {
+                    WriteObject(obj);
+                }
+            });
+            return;
+        }
+        if (names is null || patterns.Count > 0 || (resource.Namespaced && @namespace is null))
+        {
+            // Patterns, and names across every namespace, filter one list.
+            WriteStream(token => Client.ListAsync<T>(resource, @namespace, selection, token), obj =>
+            {
+                if (names is null || Selected(obj, exact, patterns))
+                {
+                    WriteObject(obj);
+                }
+            });
+            return;
+        }
+        foreach (var name in exact)
+        {
+            TryApi(resource.Kind, name, () =>
+            {
+                var obj = Await(token => Client.GetAsync<T>(resource, @namespace, name, token));
+                if (Matches(obj, selection))
+                {
+                    WriteObject(obj);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// Deletes one object after ShouldProcess (-WhatIf runs a server dry run, so a refusal shows) and, with
+    /// <paramref name="wait"/>, returns once it is gone, with progress shown. A failure is an error for this object only.
+    /// </summary>
+    /// <param name="namespace">The namespace; null for a cluster-scoped kind.</param>
+    protected void RemoveObject<T>(ResourceDefinition resource, string? @namespace, string name, DeleteOptions options, bool wait)
+        where T : KubeObject
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(options);
+        var target = Describe(resource.Singular, name, @namespace);
+        if (!ShouldChange(target, "Remove", () => TryApi(resource.Kind, name, () =>
+                Await(token => Client.DeleteAsync<T>(resource, @namespace, name, options with { DryRun = true }, token)))))
+        {
+            return;
+        }
+        TryApi(resource.Kind, name, () =>
+        {
+            var result = Await(token => Client.DeleteAsync<T>(resource, @namespace, name, options, token));
+            if (wait && result.IsPending)
+            {
+                AwaitWithProgress($"Removing {target}", "Waiting until it is gone",
+                    token => Client.WaitForDeletionAsync<T>(resource, @namespace, name, Timeout.InfiniteTimeSpan, token));
+            }
+        });
+    }
+
+    private static bool Selected(KubeObject obj, List<string> exact, List<WildcardPattern> patterns) =>
+        exact.Contains(obj.Name ?? "", StringComparer.Ordinal) || patterns.Exists(p => p.IsMatch(obj.Name ?? ""));
+
+    // An object read by name still honours -Selector (kubectl refuses the mix; a filter is more useful in a pipeline).
+    private static bool Matches(KubeObject obj, ListOptions selection) =>
+        selection.LabelSelector is null || KubeLabelSelector.Parse(selection.LabelSelector).Matches(obj.Metadata?.Labels ?? []);
+}
