@@ -14,9 +14,23 @@
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeYaml'
         'Get-KubeContext'
+        'Get-KubeCronJob'
+        'Get-KubeDeployment'
+        'Get-KubeJob'
+        'Get-KubeReplicaSet'
+        'Get-KubeService'
         'Get-KubeVersion'
+        'Remove-KubeCronJob'
+        'Remove-KubeDeployment'
+        'Remove-KubeJob'
+        'Remove-KubeService'
+        'Resume-KubeCronJob'
         'Set-KubeContext'
+        'Set-KubeReplicas'
+        'Suspend-KubeCronJob'
         'Use-KubeContext'
+        'Wait-KubeDeployment'
+        'Wait-KubeJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
