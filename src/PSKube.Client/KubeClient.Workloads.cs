@@ -8,16 +8,12 @@ namespace PSKube.Client;
 
 public sealed partial class KubeClient
 {
-    private static readonly ResourceDefinition Deployments = BuiltInResources.Find("deployments")!;
-    private static readonly ResourceDefinition Jobs = BuiltInResources.Find("jobs")!;
-    private static readonly ResourceDefinition CronJobs = BuiltInResources.Find("cronjobs")!;
-
     /// <summary>
     /// Follows a Deployment until its rollout finishes or fails (kubectl rollout status), reporting each step's
     /// message. The result's object tells which: <see cref="RolloutStatus.Of"/> on it.
     /// </summary>
     public Task<WaitResult<Deployment>> WaitForRolloutAsync(string? @namespace, string name, TimeSpan timeout, IProgress<string>? progress, CancellationToken cancellationToken) =>
-        WaitAsync<Deployment>(Deployments, @namespace, name, deployment =>
+        WaitAsync<Deployment>(BuiltInResources.Find("deployments")!, @namespace, name, deployment =>
         {
             var status = RolloutStatus.Of(deployment);
             progress?.Report(status.Message);
@@ -56,7 +52,7 @@ public sealed partial class KubeClient
 
     /// <summary>Follows a Job until a Complete or Failed condition holds (<see cref="JobCompletion"/>).</summary>
     public Task<WaitResult<Job>> WaitForJobAsync(string? @namespace, string name, TimeSpan timeout, IProgress<string>? progress, CancellationToken cancellationToken) =>
-        WaitAsync<Job>(Jobs, @namespace, name, job =>
+        WaitAsync<Job>(BuiltInResources.Find("jobs")!, @namespace, name, job =>
         {
             var completion = JobCompletion.Of(job);
             progress?.Report(completion.Message);
@@ -68,7 +64,7 @@ public sealed partial class KubeClient
     /// else in the object changes. Suspending stops new runs; jobs already running go on.
     /// </summary>
     public Task<CronJob> SetCronJobSuspendedAsync(string? @namespace, string name, bool suspended, WriteOptions? options, CancellationToken cancellationToken) =>
-        PatchAsync<CronJob>(CronJobs, @namespace, name, PatchKind.Merge,
+        PatchAsync<CronJob>(BuiltInResources.Find("cronjobs")!, @namespace, name, PatchKind.Merge,
             new JsonObject { ["spec"] = new JsonObject { ["suspend"] = suspended } }, options, cancellationToken);
 
     private static async Task<WaitResult<KubeObject>> Widen<T>(Task<WaitResult<T>> wait)
