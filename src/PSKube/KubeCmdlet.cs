@@ -94,16 +94,24 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     }
 
     /// <summary>Awaits a long client call (a wait), showing a progress bar with the time spent until it ends.</summary>
-    protected T AwaitWithProgress<T>(string activity, string status, Func<CancellationToken, Task<T>> operation)
+    protected T AwaitWithProgress<T>(string activity, string status, Func<CancellationToken, Task<T>> operation) =>
+        AwaitWithProgress(activity, status, (_, token) => operation(token));
+
+    /// <summary>
+    /// Awaits a long client call that reports where it stands (a rollout's "1 of 3 updated replicas are
+    /// available..."): the bar shows the latest report with the time spent.
+    /// </summary>
+    protected T AwaitWithProgress<T>(string activity, string status, Func<IProgress<string>, CancellationToken, Task<T>> operation)
     {
         var progress = new ProgressRecord(Math.Abs(activity.GetHashCode(StringComparison.Ordinal)) % 100000, activity, status);
+        var latest = new LatestReport(status);
         var started = DateTimeOffset.UtcNow;
         try
         {
-            var task = operation(Cancellation);
+            var task = operation(latest, Cancellation);
             while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken.None))
             {
-                progress.StatusDescription = $"{status} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
+                progress.StatusDescription = $"{latest.Value} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
                 WriteProgress(progress);
             }
             return task.GetAwaiter().GetResult();

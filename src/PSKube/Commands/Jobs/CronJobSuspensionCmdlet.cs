@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Completers;
+using PSKube.Validation;
+
+namespace PSKube.Commands.Jobs;
+
+/// <summary>
+/// What Suspend-KubeCronJob and Resume-KubeCronJob share: a merge patch of spec.suspend alone, -WhatIf backed by a
+/// server dry run of that patch, and -PassThru.
+/// </summary>
+public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
+{
+    /// <summary>The cron jobs to change; piped objects bind theirs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateKubeName("cronjobs")]
+    [ArgumentCompleter(typeof(KubeNameCompleter))]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>Output each cron job after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The value spec.suspend gets.</summary>
+    protected abstract bool Suspended { get; }
+
+    protected override void ProcessRecord()
+    {
+        var @namespace = TargetNamespace;
+        var action = Suspended ? "Suspend" : "Resume";
+        foreach (var name in Name)
+        {
+            if (!ShouldChange(Describe("cronjob", name, @namespace), action, () => TryApi("CronJob", name, () =>
+                    Await(token => Client.SetCronJobSuspendedAsync(@namespace, name, Suspended, new WriteOptions { DryRun = true }, token)))))
+            {
+                continue;
+            }
+            TryApi("CronJob", name, () =>
+            {
+                var cronJob = Await(token => Client.SetCronJobSuspendedAsync(@namespace, name, Suspended, null, token));
+                if (PassThru)
+                {
+                    WriteObject(cronJob);
+                }
+            });
+        }
+    }
+}
