@@ -1,4 +1,5 @@
 using PSKube.Client.Completion;
+using PSKube.Client.Resources;
 
 namespace PSKube.Client.Tests.Completion;
 
@@ -32,4 +33,17 @@ public sealed class CompletionCandidatesTests
     [InlineData("Get-KubeResource", null, null)]
     public void Completion_KindComesFromKindOrTheCommandNoun(string command, string? kind, string? expected) =>
         Assert.Equal(expected, CompletionCandidates.KindOfCommand(command, kind));
+
+    [Fact]
+    public void Completion_KindsOfferPluralsShortNamesCategoriesAndDiscoveredTypes()
+    {
+        var widgets = new ResourceDefinition("example.com", "v1", "Widget", "widgets", "widget", true, ["get", "list"], ["wd"], ["toys"], []);
+
+        var kinds = CompletionCandidates.Kinds([widgets, BuiltInResources.Find("pods")!]);
+
+        Assert.Subset(kinds.ToHashSet(), new HashSet<string> { "all", "pods", "po", "deployments", "deploy", "svc", "ns", "widgets", "wd", "toys" });
+        Assert.Equal(kinds.Distinct().Order(StringComparer.Ordinal), kinds);
+        Assert.DoesNotContain("Pod", kinds);
+        Assert.Contains("all", CompletionCandidates.Kinds([]));
+    }
 }
