@@ -14,7 +14,9 @@
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeYaml'
         'Get-KubeContext'
+        'Get-KubeResource'
         'Get-KubeVersion'
+        'Remove-KubeResource'
         'Set-KubeContext'
         'Use-KubeContext'
     )

@@ -5,7 +5,6 @@ using PSKube.Client.Resources;
 using PSKube.Completers;
 using PSKube.Validation;
 using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
-using KubeLabelSelector = PSKube.Client.Selectors.LabelSelector;
 
 namespace PSKube.Commands.Common;
 
@@ -48,29 +47,27 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     /// <summary>Outputs the objects the names select within <paramref name="selection"/>.</summary>
     protected void Query(string? @namespace, ListOptions selection)
     {
-        var exact = Name?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
-        var patterns = Name?.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList() ?? [];
+        var names = new NameSelection(Name);
         if (Watch)
         {
             // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
-            var watched = exact.Count == 1 && patterns.Count == 0
-                ? selection with { FieldSelector = Combine(selection.FieldSelector, "metadata.name=" + KubeFieldSelector.EscapeValue(exact[0])) }
+            var watched = names.Exact.Count == 1 && names.Patterns.Count == 0
+                ? selection with { FieldSelector = Combine(selection.FieldSelector, "metadata.name=" + KubeFieldSelector.EscapeValue(names.Exact[0])) }
                 : selection;
             WriteStream(token => Client.ListAndWatchAsync<T>(Resource, @namespace, watched, token), change =>
             {
-                if (change.Object is { } obj && Selected(obj, exact, patterns))
+                if (change.Object is { } obj && names.Selects(obj))
                 {
                     WriteObject(obj);
                 }
             });
             return;
         }
-        if (Name is null || patterns.Count > 0 || @namespace is null)
+        if (names.NeedsList(@namespace))
         {
-            // Patterns, and names across every namespace, filter one list.
             WriteStream(token => Client.ListAsync<T>(Resource, @namespace, selection, token), obj =>
             {
-                if (Name is null || Selected(obj, exact, patterns))
+                if (names.Selects(obj))
                 {
                     WriteObject(obj);
                 }
@@ -78,12 +75,12 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
         }
         else
         {
-            foreach (var name in exact)
+            foreach (var name in names.Exact)
             {
                 TryApi(Resource.Kind, name, () =>
                 {
                     var obj = Await(token => Client.GetAsync<T>(Resource, @namespace, name, token));
-                    if (Matches(obj, selection))
+                    if (NameSelection.MatchesLabels(obj, selection.LabelSelector))
                     {
                         WriteObject(obj);
                     }
@@ -91,13 +88,6 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
             }
         }
     }
-
-    private static bool Selected(T obj, List<string> exact, List<WildcardPattern> patterns) =>
-        exact.Contains(obj.Name ?? "", StringComparer.Ordinal) || patterns.Exists(p => p.IsMatch(obj.Name ?? ""));
-
-    // An object read by name still honours -Selector (kubectl refuses the mix; a filter is more useful in a pipeline).
-    private static bool Matches(T obj, ListOptions selection) =>
-        selection.LabelSelector is null || KubeLabelSelector.Parse(selection.LabelSelector).Matches(obj.Metadata?.Labels ?? []);
 
     private static string Combine(string? first, string second) => string.IsNullOrEmpty(first) ? second : $"{first},{second}";
 }
