@@ -73,7 +73,7 @@ spec:
     spec: { containers: [ { name: web, image: nginx } ] }
 '@ | kubectl --kubeconfig $kubeconfig create -f - | Out-Null
         $legacy = Get-KubeResource rc legacy -KubeConfig $kubeconfig
-        $legacy | Should -BeOfType ([PSKube.Client.Models.KubeTableObject])
+        $legacy | Should -BeOfType ([PSKube.Client.Resources.KubeTableObject])
         $legacy.Kind | Should -Be 'ReplicationController'
         $legacy.Columns['Name'] | Should -Be 'legacy'
         @(Get-KubeResource rc -KubeConfig $kubeconfig | Where-Object Name -eq 'legacy').Count | Should -Be 1

@@ -19,7 +19,7 @@ public static class KubeJson
 
     /// <summary>
     /// Any object as JSON: its model when it has one, else its generic fields (apiVersion, kind, metadata and the
-    /// rest), which is all a <see cref="KubeTableObject"/> holds beyond the cells it shows.
+    /// rest), which is all a <see cref="Resources.KubeTableObject"/> holds beyond the cells it shows.
     /// </summary>
     public static JsonNode? SerializeToNode(KubeObject obj)
     {

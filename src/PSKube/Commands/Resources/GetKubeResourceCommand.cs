@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
+using PSKube.Client.Resources;
 using PSKube.Commands.Common;
 using PSKube.Completers;
 using PSKube.Validation;

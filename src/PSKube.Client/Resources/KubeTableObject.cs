@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
+using PSKube.Client.Models;
 
-namespace PSKube.Client.Models;
+namespace PSKube.Client.Resources;
 
 /// <summary>
 /// An object of a kind without a generated model (custom resources, ReplicationController...) as kubectl get shows
 /// it: the whole object, like <see cref="GenericKubeObject"/>, plus the cells of the server-side Table row by column
-/// name. Being a <see cref="KubeObject"/>, it pipes into every cmdlet that takes objects and writes as YAML.
+/// name. Being a <see cref="KubeObject"/>, it pipes into every cmdlet that takes objects and writes as YAML; it is a
+/// view of what was read, not a wire model, so it is never deserialized itself.
 /// </summary>
 public sealed class KubeTableObject : KubeObject
 {
