@@ -89,6 +89,15 @@ public sealed partial class KubeClient
     {
         options ??= new ListOptions();
         var path = WithQuery(ListPath(resource, @namespace), [("labelSelector", options.LabelSelector), ("fieldSelector", options.FieldSelector), ("includeObject", "Object")]);
+        return await ReadTableAsync(path, cancellationToken);
+    }
+
+    /// <summary>The server-side Table of one object (one row), with the whole object; a missing one is a <see cref="KubeApiException"/>.</summary>
+    public Task<KubeTable> GetObjectTableAsync(ResourceDefinition resource, string? @namespace, string name, CancellationToken cancellationToken) =>
+        ReadTableAsync(WithQuery(ObjectPath(resource, @namespace, name), [("includeObject", "Object")]), cancellationToken);
+
+    private async Task<KubeTable> ReadTableAsync(string path, CancellationToken cancellationToken)
+    {
         using var response = await _connection.SendAsync(Request(HttpMethod.Get, path, TableAccept), streaming: false, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         var table = await JsonSerializer.DeserializeAsync(stream, TableJsonContext.Default.Table, cancellationToken)

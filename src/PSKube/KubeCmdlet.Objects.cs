@@ -2,8 +2,8 @@ using System.Management.Automation;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
+using PSKube.Commands.Common;
 using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
-using KubeLabelSelector = PSKube.Client.Selectors.LabelSelector;
 
 namespace PSKube;
 
@@ -27,41 +27,40 @@ public abstract partial class KubeCmdlet
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(selection);
-        var exact = names?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
-        var patterns = names?.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList() ?? [];
+        var selected = new NameSelection(names);
         if (watch)
         {
             // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
-            var watched = exact.Count == 1 && patterns.Count == 0
-                ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(exact[0]))
+            var watched = selected.Exact.Count == 1 && selected.Patterns.Count == 0
+                ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(selected.Exact[0]))
                 : selection;
             WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
             {
-                if (change.Object is { } obj && (names is null || Selected(obj, exact, patterns)))
+                if (change.Object is { } obj && selected.Selects(obj))
                 {
                     WriteObject(obj);
                 }
             });
             return;
         }
-        if (names is null || patterns.Count > 0 || (resource.Namespaced && @namespace is null))
+        if (selected.NeedsList(resource.Namespaced ? @namespace : "cluster-scoped"))
         {
             // Patterns, and names across every namespace, filter one list.
             WriteStream(token => Client.ListAsync<T>(resource, @namespace, selection, token), obj =>
             {
-                if (names is null || Selected(obj, exact, patterns))
+                if (selected.Selects(obj))
                 {
                     WriteObject(obj);
                 }
             });
             return;
         }
-        foreach (var name in exact)
+        foreach (var name in selected.Exact)
         {
             TryApi(resource.Kind, name, () =>
             {
                 var obj = Await(token => Client.GetAsync<T>(resource, @namespace, name, token));
-                if (Matches(obj, selection))
+                if (NameSelection.MatchesLabels(obj, selection.LabelSelector))
                 {
                     WriteObject(obj);
                 }
@@ -95,11 +94,4 @@ public abstract partial class KubeCmdlet
             }
         });
     }
-
-    private static bool Selected(KubeObject obj, List<string> exact, List<WildcardPattern> patterns) =>
-        exact.Contains(obj.Name ?? "", StringComparer.Ordinal) || patterns.Exists(p => p.IsMatch(obj.Name ?? ""));
-
-    // An object read by name still honours -Selector (kubectl refuses the mix; a filter is more useful in a pipeline).
-    private static bool Matches(KubeObject obj, ListOptions selection) =>
-        selection.LabelSelector is null || KubeLabelSelector.Parse(selection.LabelSelector).Matches(obj.Metadata?.Labels ?? []);
 }

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using PSKube.Client;
 using PSKube.Client.Config;
+using PSKube.Client.Models;
+using PSKube.Client.Resources;
 using PSKube.Client.Transport;
 
 namespace PSKube;
@@ -153,6 +155,62 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     /// <summary>Stops the command for input that cannot work (checked before any request): says what is wrong and how to fix it.</summary>
     protected void ThrowInvalidArgument(Exception error, string errorId, object? target) =>
         ThrowTerminatingError(new ErrorRecord(error, errorId, ErrorCategory.InvalidArgument, target));
+
+    /// <summary>
+    /// The resource types that -Kind names (<c>pods</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource); null after
+    /// reporting an unknown one (with the closest types) or a failed discovery, so the next input item may still work.
+    /// </summary>
+    protected IReadOnlyList<ResourceDefinition>? ResolveKinds(IReadOnlyList<string> kinds)
+    {
+        try
+        {
+            return Await(token => Client.Resources.ResolveListAsync(kinds, token));
+        }
+        catch (KubeResourceTypeNotFoundException e)
+        {
+            WriteUnknownKind(e);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowInvalidArgument(e, "NoResourceType", kinds);
+        }
+        catch (KubeApiException e)
+        {
+            WriteApiError(e, "ResourceType", kinds);
+        }
+        return null;
+    }
+
+    /// <summary>The resource type of an object, from its apiVersion and kind; null after reporting why there is none.</summary>
+    protected ResourceDefinition? ResolveKindOf(KubeObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (string.IsNullOrEmpty(obj.Kind))
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"The object {obj.Name} has no kind, so its resource type is unknown; name it with -Kind and -Name instead."),
+                "ObjectWithoutKind", ErrorCategory.InvalidArgument, obj));
+            return null;
+        }
+        try
+        {
+            return Await(token => Client.Resources.ResolveKindAsync(obj.ApiVersion, obj.Kind, token));
+        }
+        catch (KubeResourceTypeNotFoundException e)
+        {
+            WriteUnknownKind(e);
+        }
+        catch (KubeApiException e)
+        {
+            WriteApiError(e, obj.Kind, obj);
+        }
+        return null;
+    }
+
+    private void WriteUnknownKind(KubeResourceTypeNotFoundException error) =>
+        WriteError(new ErrorRecord(error, "ResourceTypeNotFound", ErrorCategory.ObjectNotFound, error.ResourceType)
+        {
+            ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = "Check the spelling, or press Tab after -Kind to see the types the cluster serves." },
+        });
 
     /// <summary>Runs one API call for one object; a failure becomes a non-terminating error and the result false.</summary>
     protected bool TryApi(string kind, object? target, Action call)

@@ -45,6 +45,22 @@ public static class CompletionCandidates
         };
     }
 
+    /// <summary>
+    /// What -Kind offers: the plurals and short names of the built-in types and of <paramref name="discovered"/> ones
+    /// (empty when the cluster did not answer), and the categories (<c>all</c> always).
+    /// </summary>
+    public static IReadOnlyList<string> Kinds(IEnumerable<ResourceDefinition> discovered)
+    {
+        ArgumentNullException.ThrowIfNull(discovered);
+        var resources = BuiltInResources.All.Concat(discovered).ToList();
+        return resources.SelectMany(r => r.ShortNames.Prepend(r.Plural))
+            .Concat(resources.SelectMany(r => r.Categories).Prepend("all"))
+            .Where(name => name.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The names of the objects of one resource type in a namespace (every namespace when null).</summary>
     public static async Task<IReadOnlyList<string>> ObjectNamesAsync(KubeClient client, ResourceDefinition resource, string? @namespace, CancellationToken cancellationToken)
     {

@@ -18,8 +18,7 @@ public static class KubeYaml
         .Build();
 
     /// <summary>One object (typed or generic) as a YAML document.</summary>
-    public static string ToYaml(KubeObject obj) =>
-        ToYaml(JsonSerializer.SerializeToNode(obj, obj.GetType(), KubeJsonContext.Default));
+    public static string ToYaml(KubeObject obj) => ToYaml(KubeJson.SerializeToNode(obj));
 
     /// <summary>Any JSON value as YAML.</summary>
     public static string ToYaml(JsonNode? node) => Serializer.Serialize(Plain(node));

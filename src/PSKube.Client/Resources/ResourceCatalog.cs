@@ -28,6 +28,49 @@ public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task
                ?? throw new KubeResourceTypeNotFoundException(text, all);
     }
 
+    /// <summary>
+    /// The resource types kubectl get accepts in one argument: each entry may be a comma list (<c>deploy,svc</c>), a
+    /// type name or a category such as <c>all</c>; in the order typed, each type once. An unknown entry fails the whole.
+    /// </summary>
+    public async Task<IReadOnlyList<ResourceDefinition>> ResolveListAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var entries = texts.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("Name at least one resource type, e.g. pods, deploy,svc or all.", nameof(texts));
+        }
+        var resolved = new List<ResourceDefinition>();
+        foreach (var entry in entries)
+        {
+            if (BuiltInResources.Find(entry) is { } builtIn)
+            {
+                resolved.Add(builtIn);
+                continue;
+            }
+            // kubectl expands categories before it looks for a type of that name.
+            var members = await CategoryAsync(entry, cancellationToken);
+            resolved.AddRange(members.Count > 0 ? members : [await ResolveAsync(entry, cancellationToken)]);
+        }
+        return resolved.DistinctBy(r => (r.Group, r.Plural)).ToList();
+    }
+
+    /// <summary>The resource type of an object, from its apiVersion and kind (<c>apps/v1</c>, <c>Deployment</c>).</summary>
+    public async Task<ResourceDefinition> ResolveKindAsync(string? apiVersion, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        var slash = apiVersion?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        var group = slash < 0 ? "" : apiVersion![..slash];
+        bool Serves(ResourceDefinition r) => r.Group == group && r.Kind == kind;
+        if (BuiltInResources.All.FirstOrDefault(Serves) is { } builtIn)
+        {
+            return builtIn;
+        }
+        var all = await DiscoverAsync(cancellationToken);
+        return all.FirstOrDefault(Serves)
+               ?? throw new KubeResourceTypeNotFoundException(group.Length == 0 ? kind : $"{kind}.{group}", all);
+    }
+
     /// <summary>Every resource type the server serves (preferred versions), from aggregated discovery.</summary>
     public async Task<IReadOnlyList<ResourceDefinition>> DiscoverAsync(CancellationToken cancellationToken)
     {
@@ -103,11 +146,4 @@ public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task
 
     private static string[] Strings(JsonNode? array) =>
         array?.AsArray().Select(v => (string?)v).OfType<string>().ToArray() ?? [];
-}
-
-/// <summary>No resource type on the server matches what was typed.</summary>
-public sealed class KubeResourceTypeNotFoundException(string text, IReadOnlyList<ResourceDefinition> known)
-    : Exception($"the server doesn't have a resource type \"{text}\". Known types include: {string.Join(", ", known.Select(r => r.Plural).Distinct().Order().Take(20))}.")
-{
-    public string ResourceType { get; } = text;
 }

@@ -43,8 +43,13 @@ public sealed class CompletionScope(string commandName, IDictionary bound)
     /// <summary>The command being completed, e.g. Get-KubePod.</summary>
     public string CommandName => commandName;
 
-    /// <summary>-Kind when typed (Get-KubeResource, Remove-KubeResource).</summary>
-    public string? Kind => bound["Kind"] as string;
+    /// <summary>-Kind when typed (Get-KubeResource, Remove-KubeResource); of a list (<c>deploy,svc</c>), the first kind.</summary>
+    public string? Kind => (bound["Kind"] switch
+    {
+        string text => text,
+        object[] texts => texts.OfType<string>().FirstOrDefault(),
+        _ => null,
+    })?.Split(',')[0];
 
     public string? KubeConfig => bound["KubeConfig"] as string;
 

@@ -1,4 +1,5 @@
 using PSKube.Client.Completion;
+using PSKube.Client.Resources;
 
 namespace PSKube.Client.Tests.Completion;
 
@@ -43,11 +44,24 @@ public sealed class CompletionCandidatesTests
         await cluster.CreatePodAsync("pingpong", Workloads.KubeletCluster.Spec("Always", Workloads.KubeletCluster.Container("pingpong", "alpine", args: ["ping", "127.0.0.1"])));
         var client = Client.FakeClusterClient.For(cluster.Server);
 
-        var pods = await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Pod")!, "default", default);
+        var pods = await CompletionCandidates.ObjectNamesAsync(client, BuiltInResources.Find("Pod")!, "default", default);
         Assert.Equal(["pingpong"], CompletionCandidates.Matching(pods, "ping"));
-        Assert.Empty(await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Pod")!, "kube-public", default));
-        var namespaces = await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Namespace")!, "default", default);
+        Assert.Empty(await CompletionCandidates.ObjectNamesAsync(client, BuiltInResources.Find("Pod")!, "kube-public", default));
+        var namespaces = await CompletionCandidates.ObjectNamesAsync(client, BuiltInResources.Find("Namespace")!, "default", default);
         Assert.Equal(["kube-node-lease", "kube-public", "kube-system"], CompletionCandidates.Matching(namespaces, "kube"));
-        Assert.Single(await CompletionCandidates.ObjectNamesAsync(client, Resources.BuiltInResources.Find("Node")!, "default", default));
+        Assert.Single(await CompletionCandidates.ObjectNamesAsync(client, BuiltInResources.Find("Node")!, "default", default));
+    }
+
+    [Fact]
+    public void Completion_KindsOfferPluralsShortNamesCategoriesAndDiscoveredTypes()
+    {
+        var widgets = new ResourceDefinition("example.com", "v1", "Widget", "widgets", "widget", true, ["get", "list"], ["wd"], ["toys"], []);
+
+        var kinds = CompletionCandidates.Kinds([widgets, BuiltInResources.Find("pods")!]);
+
+        Assert.Subset(kinds.ToHashSet(), new HashSet<string> { "all", "pods", "po", "deployments", "deploy", "svc", "ns", "widgets", "wd", "toys" });
+        Assert.Equal(kinds.Distinct().Order(StringComparer.Ordinal), kinds);
+        Assert.DoesNotContain("Pod", kinds);
+        Assert.Contains("all", CompletionCandidates.Kinds([]));
     }
 }

@@ -1,0 +1,48 @@
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Client.Printing;
+using PSKube.Client.Resources;
+
+namespace PSKube.Client;
+
+public sealed partial class KubeClient
+{
+    /// <summary>
+    /// The objects of any resource type, read as kubectl get reads them (the server-side Table, with whole objects):
+    /// the typed model where the kind has one (Pod, Deployment...), else a <see cref="KubeTableObject"/> carrying the
+    /// Table's cells. <paramref name="namespace"/> null reads every namespace.
+    /// </summary>
+    public async Task<IReadOnlyList<KubeObject>> GetResourcesAsync(ResourceDefinition resource, string? @namespace, ListOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var table = await GetTableAsync(resource, @namespace, options, cancellationToken);
+        return table.Rows.Select(row => FromRow(resource, table, row)).ToList();
+    }
+
+    /// <summary>One object of any resource type, as <see cref="GetResourcesAsync"/> gives it; a missing one is a <see cref="Transport.KubeApiException"/>.</summary>
+    public async Task<KubeObject> GetResourceAsync(ResourceDefinition resource, string? @namespace, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var table = await GetObjectTableAsync(resource, @namespace, name, cancellationToken);
+        var row = table.Rows.Count == 1 ? table.Rows[0] : throw new InvalidDataException($"The server's Table for {resource.Plural}/{name} has {table.Rows.Count} rows, not one.");
+        return FromRow(resource, table, row);
+    }
+
+    private static KubeObject FromRow(ResourceDefinition resource, KubeTable table, KubeTableRow row)
+    {
+        var json = row.Object ?? throw new InvalidDataException($"The server's Table of {resource.Plural} has a row without its object.");
+        json["apiVersion"] ??= resource.ApiVersion;
+        json["kind"] ??= resource.Kind;
+        var text = json.ToJsonString();
+        // The models are of the core, apps and batch groups; a custom resource may reuse one of their kind names.
+        var obj = resource.Group is "" or "apps" or "batch"
+            ? ResourcePrinters.Deserialize(resource.Kind, text)
+            : KubeJson.Deserialize<GenericKubeObject>(text);
+        return obj switch
+        {
+            GenericKubeObject generic => new KubeTableObject(generic, table.ColumnNames, row.Cells),
+            null => throw new InvalidDataException($"The server's Table of {resource.Plural} has a null object."),
+            _ => obj,
+        };
+    }
+}

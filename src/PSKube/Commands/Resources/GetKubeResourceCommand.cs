@@ -1,0 +1,97 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Operations;
+using PSKube.Client.Resources;
+using PSKube.Commands.Common;
+using PSKube.Completers;
+using PSKube.Validation;
+
+namespace PSKube.Commands.Resources;
+
+/// <summary>
+/// Get-KubeResource: kubectl get for any kind (aliases, comma lists, <c>all</c>, custom resources), kind after kind.
+/// Kinds with a model come back typed (Pod, Deployment...); others as KubeTableObject with each Table cell as a property.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "KubeResource")]
+[OutputType(typeof(KubeObject), typeof(KubeTableObject))]
+public sealed class GetKubeResourceCommand : KubeListCmdlet
+{
+    /// <summary>What kubectl get takes: <c>pods</c>, <c>po</c>, <c>Pod</c>, <c>deployments.apps</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(KindCompleter))]
+    public string[] Kind { get; set; } = [];
+
+    /// <summary>Names or wildcard patterns; every object when omitted.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(KubeNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>A label selector (kubectl -l), e.g. <c>app=web,tier!=db</c>.</summary>
+    [Parameter]
+    [Alias("l")]
+    [ValidateLabelSelector]
+    public string? Selector { get; set; }
+
+    /// <summary>A field selector (kubectl --field-selector), e.g. <c>metadata.name=web</c>.</summary>
+    [Parameter]
+    [ValidateFieldSelector]
+    public string? FieldSelector { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ResolveKinds(Kind) is not { } resources)
+        {
+            return;
+        }
+        var @namespace = ListNamespace;
+        var selection = new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector };
+        var names = new NameSelection(Name);
+        foreach (var resource in resources)
+        {
+            if (names.NeedsList(@namespace))
+            {
+                TryApi(resource.Kind, resource.Plural, () =>
+                {
+                    foreach (var obj in Await(token => Client.GetResourcesAsync(resource, @namespace, selection, token)).Where(names.Selects))
+                    {
+                        WriteObject(WithColumns(obj));
+                    }
+                });
+                continue;
+            }
+            foreach (var name in names.Exact)
+            {
+                TryApi(resource.Kind, name, () =>
+                {
+                    var obj = Await(token => Client.GetResourceAsync(resource, @namespace, name, token));
+                    if (NameSelection.MatchesLabels(obj, Selector))
+                    {
+                        WriteObject(WithColumns(obj));
+                    }
+                });
+            }
+        }
+    }
+
+    // PowerShell sees dictionary entries only as properties: each cell becomes one (Desired, Ready, 'Created At'...)
+    // unless the object has a property of that name already, so Where-Object and Sort-Object work on what the table shows.
+    private static object WithColumns(KubeObject obj)
+    {
+        if (obj is not KubeTableObject row)
+        {
+            return obj;
+        }
+        var wrapped = new PSObject(row);
+        foreach (var column in row.ColumnNames)
+        {
+            if (wrapped.Properties[column] is null)
+            {
+                wrapped.Properties.Add(new PSNoteProperty(column, row.Columns[column]));
+            }
+        }
+        return wrapped;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using PSKube.Client.Models;
+using PSKube.Client.Resources;
+using PSKube.Commands.Common;
+using PSKube.Completers;
+
+namespace PSKube.Commands.Resources;
+
+/// <summary>
+/// Remove-KubeResource: kubectl delete for any kind. -Kind with names (wildcards) or -All, or objects of any kind
+/// from the pipeline, whose apiVersion and kind decide the resource type.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "KubeResource", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+[OutputType(typeof(void))]
+public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
+{
+    private const string NameSet = "Name";
+    private const string AllSet = "All";
+    private const string ObjectSet = "InputObject";
+
+    /// <summary>The resource types, as kubectl delete takes them: <c>deploy</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = AllSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(KindCompleter))]
+    public string[] Kind { get; set; } = [];
+
+    /// <summary>The objects to delete: names or wildcard patterns (which ask for confirmation first).</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(KubeNameCompleter))]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>Delete every object of the kinds in the namespace (kubectl delete --all); asks for confirmation.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Objects of any kind, usually from the pipeline (Get-KubeResource, Get-KubePod...).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    public KubeObject[] InputObject { get; set; } = [];
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ObjectSet)
+        {
+            foreach (var obj in InputObject)
+            {
+                if (ResolveKindOf(obj) is { } resource && obj.Name is { Length: > 0 } name)
+                {
+                    RemoveObject<GenericKubeObject>(resource, string.IsNullOrEmpty(obj.Namespace) ? TargetNamespace : obj.Namespace, name);
+                }
+            }
+            return;
+        }
+        if (ResolveKinds(Kind) is not { } resources)
+        {
+            return;
+        }
+        var @namespace = TargetNamespace;
+        var many = All || Name.Any(WildcardPattern.ContainsWildcardCharacters);
+        var targets = new List<(ResourceDefinition Resource, string Name)>();
+        foreach (var resource in resources)
+        {
+            if (many)
+            {
+                TryApi(resource.Kind, resource.Plural, () =>
+                    targets.AddRange(ExpandNames<GenericKubeObject>(resource, resource.Namespaced ? @namespace : null, Name, All).Select(n => (resource, n))));
+            }
+            else
+            {
+                targets.AddRange(Name.Select(n => (resource, n)));
+            }
+        }
+        // A namespace takes everything in it along: removing one asks first, as -All does.
+        var asks = many || resources.Any(r => r.Group.Length == 0 && r.Kind == "Namespace");
+        var listed = string.Join(", ", targets.Select(t => Describe(t.Resource.Singular, t.Name, null)));
+        var where = resources.Any(r => r.Namespaced) ? $" in namespace {@namespace}" : "";
+        if (asks && !ConfirmMany(targets.Count, $"Remove {targets.Count} object(s){where}: {listed}?"))
+        {
+            return;
+        }
+        foreach (var (resource, name) in targets)
+        {
+            RemoveObject<GenericKubeObject>(resource, @namespace, name);
+        }
+    }
+}
