@@ -1,6 +1,9 @@
 @{
     # The build (src/PSKube/PSKube.csproj) stamps ModuleVersion from Directory.Build.props into out/PSKube/PSKube.psd1.
     RootModule           = 'PSKube.dll'
+    # Imported before the root module: it makes PSKube.Client and YamlDotNet load from dependencies/ in a private
+    # load context, which PSKube.dll's types need as soon as PowerShell reads them.
+    NestedModules        = @('PSKube.Loader.dll')
     ModuleVersion        = '0.0.0'
     GUID                 = 'eca6df10-a4c4-4e14-aefd-4e3b4fa7d2c5'
     Author               = 'PSKube contributors'

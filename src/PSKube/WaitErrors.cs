@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PSKube.Client.Operations;
+using PSKube.Client.Printing;
 
 namespace PSKube;
 
@@ -10,7 +11,7 @@ internal static class WaitErrors
     public static ErrorRecord? Of<T>(WaitResult<T> result, string kind, string description, TimeSpan limit, object target) => result.Outcome switch
     {
         WaitOutcome.TimedOut => new ErrorRecord(
-            new TimeoutException($"Timed out after {limit.TotalSeconds:0} s waiting for {description}; wait longer with a larger -Timeout."),
+            new TimeoutException($"Timed out after {HumanDuration.Format(limit)} waiting for {description}; wait longer with a larger -Timeout."),
             kind + "WaitTimedOut", ErrorCategory.OperationTimeout, target),
         WaitOutcome.Deleted => new ErrorRecord(
             new InvalidOperationException($"{description} was deleted while waiting for it."),
@@ -22,6 +23,6 @@ internal static class WaitErrors
     public static ErrorRecord Failed(string errorId, string message, object target) =>
         new(new InvalidOperationException(message), errorId, ErrorCategory.InvalidResult, target);
 
-    /// <summary>-Timeout in seconds, or no limit.</summary>
-    public static TimeSpan Limit(int? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan;
+    /// <summary>-Timeout, or no limit when omitted.</summary>
+    public static TimeSpan Limit(TimeSpan? timeout) => timeout ?? Timeout.InfiniteTimeSpan;
 }

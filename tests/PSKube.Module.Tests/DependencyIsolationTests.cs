@@ -16,7 +16,7 @@ public sealed class DependencyIsolationTests
         var host = new AssemblyLoadContext("test-host", isCollectible: true);
         try
         {
-            var module = host.LoadFromAssemblyPath(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.dll"));
+            var module = host.LoadFromAssemblyPath(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.Loader.dll"));
             var contextType = module.GetType("PSKube.DependencyLoadContext", throwOnError: true)!;
             var folder = (string)contextType.GetMethod("FolderBeside")!.Invoke(null, [module.Location])!;
             Assert.Equal(Path.Combine(RepositoryPaths.ModuleFolder, "dependencies"), folder);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Xml.Linq;
 
 namespace PSKube.Module.Tests;
@@ -8,6 +9,7 @@ public sealed class ModuleLayoutTests
     [Theory]
     [InlineData("PSKube.psd1")]
     [InlineData("PSKube.dll")]
+    [InlineData("PSKube.Loader.dll")]
     [InlineData("dependencies/PSKube.Client.dll")]
     [InlineData("dependencies/YamlDotNet.dll")]
     [InlineData("PSKube.format.ps1xml")]
@@ -16,7 +18,20 @@ public sealed class ModuleLayoutTests
 
     [Fact]
     public void ModuleFolder_KeepsDependenciesOutOfPowerShellsProbingPath() =>
-        Assert.Equal(["PSKube.dll"], Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll").Select(Path.GetFileName));
+        Assert.Equal(["PSKube.Loader.dll", "PSKube.dll"], Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Manifest_ImportsTheLoaderFirst_AndTheLoaderNeedsNothingOfTheModule()
+    {
+        // PowerShell reads PSKube.dll's types (which derive from and take PSKube.Client types) before the root
+        // module's initializer could run, so the load context must be set up by a nested module imported first.
+        Assert.Equal(["PSKube.Loader.dll"], ModuleManifest.Read(RepositoryPaths.Manifest).Lists["NestedModules"]);
+        using var metadata = new MetadataLoadContext(new PathAssemblyResolver(
+            Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
+                .Append(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.Loader.dll"))));
+        var loader = metadata.LoadFromAssemblyPath(Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.Loader.dll"));
+        Assert.DoesNotContain(loader.GetReferencedAssemblies(), a => a.Name is "PSKube" or "PSKube.Client" or "YamlDotNet");
+    }
 
     [Fact]
     public void Manifest_DescribesTheBinaryModule()

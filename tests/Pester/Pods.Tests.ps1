@@ -101,9 +101,9 @@ Describe 'Pods, waits and events' -Skip:$noKubectl {
         $failure[0].Exception.Message | Should -BeLike '*it failed*'
     }
 
-    It 'times out with WaitTimeout naming the pod and what it waited for' {
+    It 'times out with PodWaitTimedOut naming the pod and what it waited for' {
         Wait-KubePod pingpong -For Deleted -Timeout 1 -ErrorVariable failure -ErrorAction SilentlyContinue
-        $failure[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout*'
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'PodWaitTimedOut*'
         $failure[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         $failure[0].Exception.Message | Should -BeLike '*pod/pingpong*deleted*'
     }

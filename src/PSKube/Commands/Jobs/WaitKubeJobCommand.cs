@@ -24,9 +24,8 @@ public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
 
     /// <summary>Seconds to wait at most for each job; no limit when omitted.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    [Alias("TimeoutSec")]
-    public int? Timeout { get; set; }
+    [DurationTransformation]
+    public TimeSpan? Timeout { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -52,16 +52,14 @@ public sealed class WaitKubePodCommand : KubeNamespacedCmdlet
                         WriteObject(result.Object);
                         break;
                     case WaitOutcome.TimedOut:
-                        WriteError(new ErrorRecord(new TimeoutException($"Timed out after {HumanDuration.Format(Timeout)} waiting for {target} to be {goal}."),
-                            "WaitTimeout", ErrorCategory.OperationTimeout, name));
+                        WriteError(WaitErrors.Of(result, Pods.Kind, $"{target} to be {goal}", Timeout, name)!);
                         break;
                     case WaitOutcome.Failed:
                         WriteError(new ErrorRecord(new InvalidOperationException($"{target} will never be Ready: {PodConditions.WhyNeverReady(result.Object!)}."),
                             "PodFailed", ErrorCategory.InvalidResult, name));
                         break;
                     case WaitOutcome.Deleted when For == PodWaitCondition.Ready:
-                        WriteError(new ErrorRecord(new InvalidOperationException($"{target} was deleted before it was Ready."),
-                            "PodDeleted", ErrorCategory.ObjectNotFound, name));
+                        WriteError(WaitErrors.Of(result, Pods.Kind, target, Timeout, name)!);
                         break;
                 }
             });

@@ -4,6 +4,8 @@ using PSKube.Client.Operations;
 using PSKube.Client.Waiting;
 using PSKube.Completers;
 
+using PSKube.Validation;
+
 namespace PSKube.Commands.Workloads;
 
 /// <summary>
@@ -44,9 +46,8 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
 
     /// <summary>Seconds -Wait waits at most; no limit when omitted.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    [Alias("TimeoutSec")]
-    public int? Timeout { get; set; }
+    [DurationTransformation]
+    public TimeSpan? Timeout { get; set; }
 
     /// <summary>Output the workload after the change.</summary>
     [Parameter]

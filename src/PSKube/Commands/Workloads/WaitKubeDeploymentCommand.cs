@@ -23,9 +23,8 @@ public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
 
     /// <summary>Seconds to wait at most for each deployment; no limit when omitted (as kubectl rollout status).</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    [Alias("TimeoutSec")]
-    public int? Timeout { get; set; }
+    [DurationTransformation]
+    public TimeSpan? Timeout { get; set; }
 
     protected override void ProcessRecord()
     {

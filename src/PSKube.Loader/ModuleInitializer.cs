@@ -5,8 +5,9 @@ using System.Runtime.Loader;
 namespace PSKube;
 
 /// <summary>
-/// Runs when PowerShell imports the module (and before any cmdlet runs): makes the default load context ask
-/// <see cref="DependencyLoadContext"/> for PSKube.Client, and undoes it when the module is removed.
+/// Runs when PowerShell imports the nested module PSKube.Loader.dll, before it reads PSKube.dll (whose cmdlet types
+/// derive from and take PSKube.Client types): makes the default load context ask <see cref="DependencyLoadContext"/>
+/// for PSKube.Client and YamlDotNet, and undoes it when the module is removed.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
