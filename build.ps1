@@ -30,12 +30,20 @@ function Invoke-Build {
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
 }
 
+function Import-Pester {
+    # .ci/run fetches Pester from NuGet into .tools/nuget (dotnet restore tools/PesterRestore); else an installed one.
+    $fetched = Get-ChildItem -Path (Join-Path $PSScriptRoot '.tools/nuget/pester/*/tools/Pester.psd1') -ErrorAction SilentlyContinue |
+        Sort-Object { [version]$_.Directory.Parent.Name } | Select-Object -Last 1
+    if ($fetched) { Import-Module $fetched.FullName; return $true }
+    if (Get-Module -ListAvailable -Name Pester | Where-Object Version -GE '5.0') { Import-Module Pester -MinimumVersion 5.0; return $true }
+    return $false
+}
+
 function Invoke-PesterSuite {
-    if (-not (Get-Module -ListAvailable -Name Pester | Where-Object Version -GE '5.0')) {
-        Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0).'
+    if (-not (Import-Pester)) {
+        Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0, or dotnet restore tools/PesterRestore).'
         return
     }
-    Import-Module Pester -MinimumVersion 5.0
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
     $configuration.Run.Exit = $false

@@ -111,16 +111,13 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         try
         {
             var task = operation(latest, Cancellation);
-            while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken.None))
+            // Waiting on the handle, not Task.Wait, so a failure surfaces below as itself (KubeApiException), not wrapped.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
             {
                 progress.StatusDescription = $"{latest.Value} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
                 WriteProgress(progress);
             }
             return task.GetAwaiter().GetResult();
-        }
-        catch (AggregateException e) when (e.InnerException is OperationCanceledException && Cancellation.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {

@@ -27,7 +27,7 @@ Describe 'Get-KubeNode' {
     It 'lists the ready node, by name and by wildcard' {
         $nodes = @(Get-KubeNode)
         $nodes.Count | Should -Be 1
-        $nodes[0] | Should -BeOfType 'PSKube.Client.Models.Node'
+        $nodes[0].GetType().FullName | Should -Be 'PSKube.Client.Models.Node'
         (Get-KubeNode $nodes[0].Name).Name | Should -Be $nodes[0].Name
         @(Get-KubeNode 'no-such-*').Count | Should -Be 0
     }

@@ -31,7 +31,7 @@ Describe 'Get-KubeResource' {
     It 'gives kinds with a model as typed objects' {
         $services = @(Get-KubeResource svc -KubeConfig $kubeconfig)
         $services.Name | Should -Contain 'kubernetes'
-        $services[0] | Should -BeOfType ([PSKube.Client.Models.Service])
+        $services[0].GetType().FullName | Should -Be "PSKube.Client.Models.Service"
     }
 
     It 'takes comma lists and gives the objects kind after kind' {
@@ -73,7 +73,7 @@ spec:
     spec: { containers: [ { name: web, image: nginx } ] }
 '@ | kubectl --kubeconfig $kubeconfig create -f - | Out-Null
         $legacy = Get-KubeResource rc legacy -KubeConfig $kubeconfig
-        $legacy | Should -BeOfType ([PSKube.Client.Resources.KubeTableObject])
+        $legacy.PSObject.TypeNames | Should -Contain "PSKube.Client.Resources.KubeTableObject"
         $legacy.Kind | Should -Be 'ReplicationController'
         $legacy.Columns['Name'] | Should -Be 'legacy'
         @(Get-KubeResource rc -KubeConfig $kubeconfig | Where-Object Name -eq 'legacy').Count | Should -Be 1
