@@ -22,7 +22,7 @@ public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 
-    /// <summary>Seconds to wait at most for each job; no limit when omitted.</summary>
+    /// <summary>How long to wait for each job (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted.</summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan? Timeout { get; set; }

@@ -44,7 +44,7 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
-    /// <summary>Seconds -Wait waits at most; no limit when omitted.</summary>
+    /// <summary>How long -Wait waits (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted.</summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan? Timeout { get; set; }

@@ -21,7 +21,7 @@ public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 
-    /// <summary>Seconds to wait at most for each deployment; no limit when omitted (as kubectl rollout status).</summary>
+    /// <summary>How long to wait for each deployment (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted (as kubectl rollout status).</summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan? Timeout { get; set; }
