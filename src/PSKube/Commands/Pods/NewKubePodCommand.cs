@@ -42,8 +42,9 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
     [Parameter]
     public IDictionary? Env { get; set; }
 
-    /// <summary>The pod's labels; <c>run=NAME</c> when omitted.</summary>
+    /// <summary>The pod's labels, as a hashtable or key=value text; <c>run=NAME</c> when omitted.</summary>
     [Parameter]
+    [LabelsTransformation]
     [ValidateLabels]
     public IDictionary? Label { get; set; }
 
