@@ -72,6 +72,30 @@ public sealed class LabelSelector
     public bool Matches(IReadOnlyDictionary<string, string>? labels) =>
         Requirements.All(requirement => requirement.Matches(labels));
 
+    /// <summary>
+    /// The selector as plain labels, such as a Service selects its pods by (kubectl expose --selector): every term
+    /// must be <c>key=value</c>, each key once.
+    /// </summary>
+    /// <exception cref="LabelSelectorException">A term is not key=value, or a key is given twice.</exception>
+    public Dictionary<string, string> ToLabels()
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var requirement in Requirements)
+        {
+            if (requirement.Operator is not (LabelSelectorOperator.Equals or LabelSelectorOperator.DoubleEquals))
+            {
+                throw new LabelSelectorException($"'{requirement}' is not a key=value term, and only those can be plain labels");
+            }
+
+            if (!labels.TryAdd(requirement.Key, requirement.Values[0]))
+            {
+                throw new LabelSelectorException($"the label '{requirement.Key}' is given more than once");
+            }
+        }
+
+        return labels;
+    }
+
     /// <summary>The canonical form, suitable for the <c>labelSelector</c> query parameter.</summary>
     public override string ToString() => string.Join(",", Requirements);
 }

@@ -183,6 +183,21 @@ public class LabelSelectorTests
         Assert.Equal(expected, exception.Message);
     }
 
+    [Theory]
+    [InlineData("app=web", "app=web")]
+    [InlineData("app==web, tier=front", "app=web;tier=front")]
+    [InlineData("", "")]
+    public void SelectorsOfKeyValueTermsAreLabels(string selector, string expected) =>
+        Assert.Equal(Labels(expected), LabelSelector.Parse(selector).ToLabels());
+
+    [Theory]
+    [InlineData("app!=web", "'app!=web' is not a key=value term, and only those can be plain labels")]
+    [InlineData("app in (web)", "'app in (web)' is not a key=value term, and only those can be plain labels")]
+    [InlineData("app", "'app' is not a key=value term, and only those can be plain labels")]
+    [InlineData("app=web,app=api", "the label 'app' is given more than once")]
+    public void SelectorsWithOtherTermsAreNotLabels(string selector, string expected) =>
+        Assert.Equal(expected, Assert.Throws<LabelSelectorException>(() => LabelSelector.Parse(selector).ToLabels()).Message);
+
     private static Dictionary<string, string> Labels(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
