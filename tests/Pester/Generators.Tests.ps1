@@ -71,19 +71,19 @@ Describe 'Bad input is refused before any request' {
     }
 
     It 'refuses invalid names with InvalidName' {
-        { New-KubeJob Bad_Name -Image alpine -KubeConfig $nowhere -- sleep 1 } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Jobs.NewKubeJobCommand'
-        { New-KubePod 'web pod' -Image alpine -KubeConfig $nowhere } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Pods.NewKubePodCommand'
+        { New-KubeJob Bad_Name -Image alpine -KubeConfig $nowhere -ErrorAction Stop -- sleep 1 } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Jobs.NewKubeJobCommand'
+        { New-KubePod 'web pod' -Image alpine -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Pods.NewKubePodCommand'
         { Start-KubeCronJob Bad_Name -KubeConfig $nowhere } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PSKube.Commands.Jobs.StartKubeCronJobCommand'
     }
 
     It 'refuses a Service without a selector or ports, and a selector that is not key=value' {
-        { New-KubeService lonely -Port 80 -KubeConfig $nowhere } | Should -Throw -ErrorId 'InvalidSelector,PSKube.Commands.Services.NewKubeServiceCommand'
-        { New-KubeService lonely -Selector app=web -KubeConfig $nowhere } | Should -Throw -ErrorId 'InvalidPorts,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService lonely -Port 80 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSelector,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService lonely -Selector app=web -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPorts,PSKube.Commands.Services.NewKubeServiceCommand'
         { New-KubeService lonely -Selector 'app!=web' -Port 80 -KubeConfig $nowhere } | Should -Throw -ExpectedMessage '*key=value*'
     }
 
     It 'refuses a request above its limit and -Timeout without -Wait' {
-        { New-KubePod web -Image nginx -Requests @{ cpu = '2' } -Limits @{ cpu = '1' } -KubeConfig $nowhere } | Should -Throw -ErrorId 'InvalidRequests,PSKube.Commands.Pods.NewKubePodCommand'
+        { New-KubePod web -Image nginx -Requests @{ cpu = '2' } -Limits @{ cpu = '1' } -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRequests,PSKube.Commands.Pods.NewKubePodCommand'
         { New-KubeJob quick -Image alpine -Timeout 5 -KubeConfig $nowhere -- sleep 1 } | Should -Throw -ErrorId 'TimeoutWithoutWait,PSKube.Commands.Jobs.NewKubeJobCommand'
     }
 }

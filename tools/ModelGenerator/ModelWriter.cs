@@ -56,9 +56,15 @@ internal static partial class ModelWriter
         }
 
         code.Append("\n{\n");
+        var order = 0;
         foreach (var property in model.Properties)
         {
             code.Append("    [JsonPropertyName(\"").Append(property.WireName).Append("\")");
+            if (model.IsKubeObject)
+            {
+                // A kind's fields are written in wire-name order (spec before status, as kubectl), whatever their C# names.
+                code.Append(", JsonPropertyOrder(").Append(order++).Append(')');
+            }
             if (property.ConverterType is not null)
             {
                 code.Append(", JsonConverter(typeof(").Append(property.ConverterType).Append("))");

@@ -11,7 +11,7 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ConfigMap : KubeObject
 {
-    [JsonPropertyName("binaryData")] public Dictionary<string, string>? BinaryData { get; set; }
-    [JsonPropertyName("data")] public Dictionary<string, string>? Data { get; set; }
-    [JsonPropertyName("immutable")] public bool? Immutable { get; set; }
+    [JsonPropertyName("binaryData"), JsonPropertyOrder(0)] public Dictionary<string, string>? BinaryData { get; set; }
+    [JsonPropertyName("data"), JsonPropertyOrder(1)] public Dictionary<string, string>? Data { get; set; }
+    [JsonPropertyName("immutable"), JsonPropertyOrder(2)] public bool? Immutable { get; set; }
 }

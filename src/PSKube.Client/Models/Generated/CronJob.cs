@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class CronJob : KubeObject
 {
-    [JsonPropertyName("spec")] public CronJobSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public CronJobStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public CronJobSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public CronJobStatus? Status { get; set; }
 }

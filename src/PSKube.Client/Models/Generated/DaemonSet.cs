@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class DaemonSet : KubeObject
 {
-    [JsonPropertyName("spec")] public DaemonSetSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public DaemonSetStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public DaemonSetSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public DaemonSetStatus? Status { get; set; }
 }

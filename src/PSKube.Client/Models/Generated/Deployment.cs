@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Deployment : KubeObject
 {
-    [JsonPropertyName("spec")] public DeploymentSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public DeploymentStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public DeploymentSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public DeploymentStatus? Status { get; set; }
 }

@@ -11,5 +11,5 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Endpoints : KubeObject
 {
-    [JsonPropertyName("subsets")] public List<EndpointSubset>? Subsets { get; set; }
+    [JsonPropertyName("subsets"), JsonPropertyOrder(0)] public List<EndpointSubset>? Subsets { get; set; }
 }

@@ -11,18 +11,18 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Event : KubeObject
 {
-    [JsonPropertyName("action")] public string? Action { get; set; }
-    [JsonPropertyName("count")] public int? Count { get; set; }
-    [JsonPropertyName("eventTime"), JsonConverter(typeof(MicroTimeJsonConverter))] public DateTimeOffset? EventTime { get; set; }
-    [JsonPropertyName("firstTimestamp"), JsonConverter(typeof(TimeJsonConverter))] public DateTimeOffset? FirstTimestamp { get; set; }
-    [JsonPropertyName("involvedObject")] public ObjectReference? InvolvedObject { get; set; }
-    [JsonPropertyName("lastTimestamp"), JsonConverter(typeof(TimeJsonConverter))] public DateTimeOffset? LastTimestamp { get; set; }
-    [JsonPropertyName("message")] public string? Message { get; set; }
-    [JsonPropertyName("reason")] public string? Reason { get; set; }
-    [JsonPropertyName("related")] public ObjectReference? Related { get; set; }
-    [JsonPropertyName("reportingComponent")] public string? ReportingComponent { get; set; }
-    [JsonPropertyName("reportingInstance")] public string? ReportingInstance { get; set; }
-    [JsonPropertyName("series")] public EventSeries? Series { get; set; }
-    [JsonPropertyName("source")] public EventSource? Source { get; set; }
-    [JsonPropertyName("type")] public string? Type { get; set; }
+    [JsonPropertyName("action"), JsonPropertyOrder(0)] public string? Action { get; set; }
+    [JsonPropertyName("count"), JsonPropertyOrder(1)] public int? Count { get; set; }
+    [JsonPropertyName("eventTime"), JsonPropertyOrder(2), JsonConverter(typeof(MicroTimeJsonConverter))] public DateTimeOffset? EventTime { get; set; }
+    [JsonPropertyName("firstTimestamp"), JsonPropertyOrder(3), JsonConverter(typeof(TimeJsonConverter))] public DateTimeOffset? FirstTimestamp { get; set; }
+    [JsonPropertyName("involvedObject"), JsonPropertyOrder(4)] public ObjectReference? InvolvedObject { get; set; }
+    [JsonPropertyName("lastTimestamp"), JsonPropertyOrder(5), JsonConverter(typeof(TimeJsonConverter))] public DateTimeOffset? LastTimestamp { get; set; }
+    [JsonPropertyName("message"), JsonPropertyOrder(6)] public string? Message { get; set; }
+    [JsonPropertyName("reason"), JsonPropertyOrder(7)] public string? Reason { get; set; }
+    [JsonPropertyName("related"), JsonPropertyOrder(8)] public ObjectReference? Related { get; set; }
+    [JsonPropertyName("reportingComponent"), JsonPropertyOrder(9)] public string? ReportingComponent { get; set; }
+    [JsonPropertyName("reportingInstance"), JsonPropertyOrder(10)] public string? ReportingInstance { get; set; }
+    [JsonPropertyName("series"), JsonPropertyOrder(11)] public EventSeries? Series { get; set; }
+    [JsonPropertyName("source"), JsonPropertyOrder(12)] public EventSource? Source { get; set; }
+    [JsonPropertyName("type"), JsonPropertyOrder(13)] public string? Type { get; set; }
 }

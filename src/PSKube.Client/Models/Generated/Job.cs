@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Job : KubeObject
 {
-    [JsonPropertyName("spec")] public JobSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public JobStatus? JobStatus { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public JobSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public JobStatus? JobStatus { get; set; }
 }

@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Namespace : KubeObject
 {
-    [JsonPropertyName("spec")] public NamespaceSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public NamespaceStatus? NamespaceStatus { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public NamespaceSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public NamespaceStatus? NamespaceStatus { get; set; }
 }

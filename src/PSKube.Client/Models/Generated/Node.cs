@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Node : KubeObject
 {
-    [JsonPropertyName("spec")] public NodeSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public NodeStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public NodeSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public NodeStatus? Status { get; set; }
 }

@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class PersistentVolumeClaim : KubeObject
 {
-    [JsonPropertyName("spec")] public PersistentVolumeClaimSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public PersistentVolumeClaimStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public PersistentVolumeClaimSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public PersistentVolumeClaimStatus? Status { get; set; }
 }

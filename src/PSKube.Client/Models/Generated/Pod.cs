@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Pod : KubeObject
 {
-    [JsonPropertyName("spec")] public PodSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public PodStatus? PodStatus { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public PodSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public PodStatus? PodStatus { get; set; }
 }

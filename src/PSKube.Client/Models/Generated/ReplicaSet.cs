@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ReplicaSet : KubeObject
 {
-    [JsonPropertyName("spec")] public ReplicaSetSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public ReplicaSetStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public ReplicaSetSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public ReplicaSetStatus? Status { get; set; }
 }

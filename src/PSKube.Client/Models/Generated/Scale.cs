@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Scale : KubeObject
 {
-    [JsonPropertyName("spec")] public ScaleSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public ScaleStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public ScaleSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public ScaleStatus? Status { get; set; }
 }

@@ -11,8 +11,8 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Secret : KubeObject
 {
-    [JsonPropertyName("data")] public Dictionary<string, string>? Data { get; set; }
-    [JsonPropertyName("immutable")] public bool? Immutable { get; set; }
-    [JsonPropertyName("stringData")] public Dictionary<string, string>? StringData { get; set; }
-    [JsonPropertyName("type")] public string? Type { get; set; }
+    [JsonPropertyName("data"), JsonPropertyOrder(0)] public Dictionary<string, string>? Data { get; set; }
+    [JsonPropertyName("immutable"), JsonPropertyOrder(1)] public bool? Immutable { get; set; }
+    [JsonPropertyName("stringData"), JsonPropertyOrder(2)] public Dictionary<string, string>? StringData { get; set; }
+    [JsonPropertyName("type"), JsonPropertyOrder(3)] public string? Type { get; set; }
 }

@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class Service : KubeObject
 {
-    [JsonPropertyName("spec")] public ServiceSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public ServiceStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public ServiceSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public ServiceStatus? Status { get; set; }
 }

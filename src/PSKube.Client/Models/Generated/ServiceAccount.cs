@@ -11,7 +11,7 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ServiceAccount : KubeObject
 {
-    [JsonPropertyName("automountServiceAccountToken")] public bool? AutomountServiceAccountToken { get; set; }
-    [JsonPropertyName("imagePullSecrets")] public List<LocalObjectReference>? ImagePullSecrets { get; set; }
-    [JsonPropertyName("secrets")] public List<ObjectReference>? Secrets { get; set; }
+    [JsonPropertyName("automountServiceAccountToken"), JsonPropertyOrder(0)] public bool? AutomountServiceAccountToken { get; set; }
+    [JsonPropertyName("imagePullSecrets"), JsonPropertyOrder(1)] public List<LocalObjectReference>? ImagePullSecrets { get; set; }
+    [JsonPropertyName("secrets"), JsonPropertyOrder(2)] public List<ObjectReference>? Secrets { get; set; }
 }

@@ -11,6 +11,6 @@ namespace PSKube.Client.Models;
 
 public sealed partial class StatefulSet : KubeObject
 {
-    [JsonPropertyName("spec")] public StatefulSetSpec? Spec { get; set; }
-    [JsonPropertyName("status")] public StatefulSetStatus? Status { get; set; }
+    [JsonPropertyName("spec"), JsonPropertyOrder(0)] public StatefulSetSpec? Spec { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public StatefulSetStatus? Status { get; set; }
 }

@@ -42,7 +42,8 @@ public abstract class NewKubeObjectCmdlet<T> : KubeNamespacedCmdlet
         }
         catch (KubeInputException e)
         {
-            ThrowInvalidArgument(e, "Invalid" + (e.ParameterName ?? "Argument"), e.ParameterName);
+            // Bad input for this item (a piped pod without ports): an error for it alone, sent nowhere.
+            WriteError(new ErrorRecord(e, "Invalid" + (e.ParameterName ?? "Argument"), ErrorCategory.InvalidArgument, e.ParameterName));
             return;
         }
         if (obj is null)
