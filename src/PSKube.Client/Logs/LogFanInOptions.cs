@@ -14,6 +14,13 @@ public sealed record LogFanInOptions
     /// <summary>The pods with these labels; with Follow, pods that appear later join and pods deleted leave.</summary>
     public string? LabelSelector { get; init; }
 
+    /// <summary>
+    /// Objects whose pods to read, as <see cref="Queries.PodsOf"/> finds them (a Deployment's, ReplicaSet's,
+    /// StatefulSet's or Job's selector, in the object's namespace); with Follow, their new pods join. Pods by name or
+    /// object may come with them.
+    /// </summary>
+    public IReadOnlyList<KubeObject> Owners { get; init; } = [];
+
     /// <summary>Pods by name, in <see cref="Namespace"/>.</summary>
     public IReadOnlyList<string> PodNames { get; init; } = [];
 
@@ -25,7 +32,8 @@ public sealed record LogFanInOptions
 
     /// <summary>
     /// The log options; <see cref="PodLogOptions.Container"/> names the container in every pod (else the pod's
-    /// default-container annotation, else its first container). With a selector, TailLines defaults to 10.
+    /// default-container annotation, else its first container). With a selector or owners, TailLines defaults to 10;
+    /// <see cref="LogFanIn.AllLines"/> (-1) reads every line all the same.
     /// </summary>
     public PodLogOptions Log { get; init; } = new();
 
