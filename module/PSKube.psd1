@@ -29,6 +29,7 @@
         'Get-KubeService'
         'Get-KubeVersion'
         'New-KubeNamespace'
+        'Receive-KubeLog'
         'Remove-KubeCronJob'
         'Remove-KubeDeployment'
         'Remove-KubeJob'

@@ -65,7 +65,7 @@ public sealed class LogFanIn
 
     private static void Validate(LogFanInOptions options)
     {
-        (options.Log.TailLines == AllLines ? options.Log with { TailLines = null } : options.Log).Validate();
+        options.ValidateReading();
         var fixedPods = options.PodNames.Count + options.Pods.Count;
         if (options.LabelSelector is null && fixedPods == 0 && options.Owners.Count == 0)
         {
@@ -87,17 +87,9 @@ public sealed class LogFanIn
         {
             throw new ArgumentException("Every pod needs a name.");
         }
-        if (options.AllContainers && options.Log.Container is not null)
-        {
-            throw new ArgumentException("Give either a container name or AllContainers, not both.");
-        }
         if (options.Owners.Any(o => o is null))
         {
             throw new ArgumentException("Owners cannot hold null.");
-        }
-        if (options.MaxConcurrency < 1)
-        {
-            throw new ArgumentException($"MaxConcurrency must be 1 or more, not {options.MaxConcurrency}.");
         }
     }
 

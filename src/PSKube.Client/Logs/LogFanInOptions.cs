@@ -39,4 +39,21 @@ public sealed record LogFanInOptions
 
     /// <summary>At most this many log requests at once; following more streams than this is refused (kubectl --max-log-requests).</summary>
     public int MaxConcurrency { get; init; } = 5;
+
+    /// <summary>
+    /// Checks how the logs are to be read, not which pods (an <see cref="ArgumentException"/> says what to change), so
+    /// a caller can refuse bad options before it looks for the pods; <see cref="LogFanIn"/> checks everything.
+    /// </summary>
+    public void ValidateReading()
+    {
+        (Log.TailLines == LogFanIn.AllLines ? Log with { TailLines = null } : Log).Validate();
+        if (AllContainers && Log.Container is not null)
+        {
+            throw new ArgumentException("Give either a container name or AllContainers, not both.");
+        }
+        if (MaxConcurrency < 1)
+        {
+            throw new ArgumentException($"MaxConcurrency must be 1 or more, not {MaxConcurrency}.");
+        }
+    }
 }
