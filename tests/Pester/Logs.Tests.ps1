@@ -60,8 +60,8 @@ Describe 'Receive-KubeLog on a deployment' -Skip:$noKubectl {
     BeforeAll {
         kubectl --kubeconfig $kubeconfig create deployment pingpong --image jpetazzo/ping | Out-Null
         Wait-KubeDeployment pingpong -Timeout 60 | Out-Null
-        # A few lines before reading.
-        Start-Sleep -Seconds 1
+        # Twenty lines or so before reading (more than a selector's tail of 10).
+        Start-Sleep -Seconds 2
     }
 
     It 'reads the last line of a piped deployment as a record' {
