@@ -34,6 +34,7 @@
         'New-KubeNamespace'
         'New-KubePod'
         'New-KubeService'
+        'Receive-KubeLog'
         'Remove-KubeCronJob'
         'Remove-KubeDeployment'
         'Remove-KubeJob'

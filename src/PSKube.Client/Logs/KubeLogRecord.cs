@@ -10,6 +10,14 @@ public sealed record KubeLogRecord(string Namespace, string Pod, string Containe
     public override string ToString() => $"{Pod}/{Container} {Message}";
 
     /// <summary>
+    /// The line as kubectl logs prints it: the message alone, or after its RFC 3339 UTC timestamp (kubectl
+    /// --timestamps; seven fraction digits at most, what .NET keeps, trailing zeros dropped as Go does).
+    /// </summary>
+    public string ToLine(bool withTimestamp) => withTimestamp && Timestamp is { } time
+        ? time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) + " " + Message
+        : Message;
+
+    /// <summary>
     /// Splits a line read with timestamps=true into its time and its text. The kubelet writes RFC 3339 with up to
     /// nine fraction digits; .NET keeps seven, so the last two are dropped. A line without a prefix keeps its text.
     /// </summary>

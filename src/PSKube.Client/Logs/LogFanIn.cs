@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
+using PSKube.Client.Queries;
 using PSKube.Client.Resources;
 using PSKube.Client.Transport;
 
@@ -12,16 +13,22 @@ namespace PSKube.Client.Logs;
 /// each container's lines come together and in order, container by container, pods in a stable order (up to
 /// MaxConcurrency logs are fetched at once). With Follow, lines interleave as they arrive (in order per
 /// container): containers that start later are picked up, restarted ones followed again, dropped streams resumed
-/// without loss or repeats; with a selector, pods that appear join and pods deleted leave, until cancelled.
+/// without loss or repeats; with a selector or owners, pods that appear join and pods deleted leave, until cancelled.
 /// A failure of one pod or container is a Failed event; the others go on.
 /// </summary>
 public sealed class LogFanIn
 {
     private const int SelectorTailLines = 10;
+
+    /// <summary>The TailLines that asks for every line even with a selector (kubectl's --tail=-1).</summary>
+    public const long AllLines = -1;
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
 
     private readonly KubeClient _client;
     private readonly LogFanInOptions _options;
+
+    /// <summary>The pod lists behind the selector and the owners; any at all means pods come and go while following.</summary>
+    private readonly IReadOnlyList<PodQuery> _queries;
 
     /// <summary>Checks the options (an <see cref="ArgumentException"/> or <see cref="FormatException"/> says what to change); nothing is sent yet.</summary>
     public LogFanIn(KubeClient client, LogFanInOptions options)
@@ -31,6 +38,7 @@ public sealed class LogFanIn
         Validate(options);
         _client = client;
         _options = options;
+        _queries = Queries(client, options);
     }
 
     /// <summary>
@@ -46,17 +54,22 @@ public sealed class LogFanIn
     /// </summary>
     private PodLogOptions FirstRequest => _options.Log with
     {
-        TailLines = _options.LabelSelector is not null && _options.Log.TailLines is null ? SelectorTailLines : _options.Log.TailLines,
+        TailLines = _options.Log.TailLines switch
+        {
+            AllLines => null,
+            null when _queries.Count > 0 => SelectorTailLines,
+            var tail => tail,
+        },
         Timestamps = _options.Log.Timestamps || _options.Log.LimitBytes is null,
     };
 
     private static void Validate(LogFanInOptions options)
     {
-        options.Log.Validate();
+        options.ValidateReading();
         var fixedPods = options.PodNames.Count + options.Pods.Count;
-        if (options.LabelSelector is null && fixedPods == 0)
+        if (options.LabelSelector is null && fixedPods == 0 && options.Owners.Count == 0)
         {
-            throw new ArgumentException("Name the pods to read (by name or as objects) or give a label selector.");
+            throw new ArgumentException("Name the pods to read (by name or as objects), give a label selector, or give objects whose pods to read.");
         }
         if (options.LabelSelector is not null && fixedPods > 0)
         {
@@ -74,19 +87,15 @@ public sealed class LogFanIn
         {
             throw new ArgumentException("Every pod needs a name.");
         }
-        if (options.AllContainers && options.Log.Container is not null)
+        if (options.Owners.Any(o => o is null))
         {
-            throw new ArgumentException("Give either a container name or AllContainers, not both.");
-        }
-        if (options.MaxConcurrency < 1)
-        {
-            throw new ArgumentException($"MaxConcurrency must be 1 or more, not {options.MaxConcurrency}.");
+            throw new ArgumentException("Owners cannot hold null.");
         }
     }
 
     private async IAsyncEnumerable<KubeLogEvent> ReadOnceAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (pods, missing) = await ResolvePodsAsync(cancellationToken);
+        var (pods, _, missing) = await ResolvePodsAsync(cancellationToken);
         foreach (var failure in missing)
         {
             yield return failure;
@@ -168,12 +177,11 @@ public sealed class LogFanIn
 
     private async IAsyncEnumerable<KubeLogEvent> FollowAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (pods, missing) = await ResolvePodsAsync(cancellationToken);
+        var (pods, fixedPods, missing) = await ResolvePodsAsync(cancellationToken);
         var streams = pods.Sum(p => StreamCount(p));
         if (streams > _options.MaxConcurrency)
         {
-            throw new InvalidOperationException(
-                $"you are attempting to follow {streams} log streams, but maximum allowed concurrency is {_options.MaxConcurrency}; use -MaxConcurrency to increase the limit");
+            throw new KubeLogConcurrencyException(streams, _options.MaxConcurrency);
         }
         foreach (var failure in missing)
         {
@@ -181,9 +189,9 @@ public sealed class LogFanIn
         }
 
         var output = Channel.CreateBounded<KubeLogEvent>(1024);
-        var follower = new LogFollower(_client, FirstRequest, _options, output.Writer);
+        var follower = new LogFollower(_client, FirstRequest, _options, podsComeAndGo: _queries.Count > 0, output.Writer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = follower.RunAsync(pods, Watches(pods), stop.Token);
+        var running = follower.RunAsync(pods, Watches(fixedPods), stop.Token);
         try
         {
             await foreach (var item in output.Reader.ReadAllAsync(cancellationToken))
@@ -210,29 +218,40 @@ public sealed class LogFanIn
         }
     }
 
-    /// <summary>What tells the follower about its pods: one watch for a selector, one per pod for a fixed set.</summary>
-    private IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> Watches(IReadOnlyList<Pod> pods)
-    {
-        if (_options.LabelSelector is { } selector)
-        {
-            var @namespace = _options.AllNamespaces ? null : _options.Namespace ?? _client.DefaultNamespace;
-            return [token => _client.ListAndWatchAsync<Pod>(Pods, @namespace, new ListOptions { LabelSelector = selector }, token)];
-        }
-        return pods
-            .Select(p => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(
-                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, token)))
+    /// <summary>What tells the follower about its pods: a watch per query (selector, owner), one per pod given by name or object.</summary>
+    private IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> Watches(IReadOnlyList<Pod> fixedPods) =>
+        _queries
+            .Select(q => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(Pods, q.Namespace, q.Options, token)))
+            .Concat(fixedPods.Select(p => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(
+                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, token))))
             .ToList();
+
+    /// <summary>
+    /// The pod lists to read: the label selector's, and each owner's (its selector in its own namespace; a node's
+    /// pods in every namespace). Owners that select nothing add none. A kind without pods is an <see cref="ArgumentException"/>.
+    /// </summary>
+    private static List<PodQuery> Queries(KubeClient client, LogFanInOptions options)
+    {
+        var @namespace = options.Namespace ?? client.DefaultNamespace;
+        var queries = options.Owners
+            .Select(owner => (Owner: owner, Query: PodsOf.Query(owner)))
+            .Where(o => !o.Query.SelectsNothing)
+            .Select(o => o.Query with { Namespace = o.Query.Namespace ?? (o.Owner is Node ? null : @namespace) })
+            .ToList();
+        if (options.LabelSelector is { } selector)
+        {
+            queries.Add(new PodQuery(options.AllNamespaces ? null : @namespace, new ListOptions { LabelSelector = selector }));
+        }
+        return queries;
     }
 
-    /// <summary>The pods as they are now, in a stable order, and a Failed event for each named pod that does not exist.</summary>
-    private async Task<(IReadOnlyList<Pod> Pods, IReadOnlyList<KubeLogEvent> Missing)> ResolvePodsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The pods as they are now: those given by name or object in that order, then those the queries list, in a
+    /// stable order, each once; which of them were given; and a Failed event for each given pod that does not exist.
+    /// </summary>
+    private async Task<(IReadOnlyList<Pod> Pods, IReadOnlyList<Pod> Fixed, IReadOnlyList<KubeLogEvent> Missing)> ResolvePodsAsync(CancellationToken cancellationToken)
     {
         var @namespace = _options.Namespace ?? _client.DefaultNamespace;
-        if (_options.LabelSelector is { } selector)
-        {
-            var (items, _) = await _client.ListAllAsync<Pod>(Pods, _options.AllNamespaces ? null : @namespace, new ListOptions { LabelSelector = selector }, cancellationToken);
-            return ([.. items.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)], []);
-        }
         var pods = new List<Pod>();
         var missing = new List<KubeLogEvent>();
         var wanted = _options.Pods.Select(p => (p.Namespace ?? @namespace, p.Name!)).Concat(_options.PodNames.Select(n => (@namespace, n)));
@@ -247,8 +266,19 @@ public sealed class LogFanIn
                 missing.Add(KubeLogEvent.Failed(podNamespace, name, null, e));
             }
         }
-        return (pods, missing);
+        var given = pods.Count;
+        var seen = pods.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var listed = new List<Pod>();
+        foreach (var query in _queries)
+        {
+            var (items, _) = await _client.ListAllAsync<Pod>(Pods, query.Namespace, query.Options, cancellationToken);
+            listed.AddRange(items.Where(p => seen.Add(Key(p))));
+        }
+        pods.AddRange(listed.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal));
+        return (pods, pods[..given], missing);
     }
+
+    private static string Key(Pod pod) => $"{pod.Namespace}/{pod.Name}";
 
     internal static KubeLogEvent Record(Pod pod, string container, string line)
     {

@@ -14,6 +14,13 @@ public sealed record LogFanInOptions
     /// <summary>The pods with these labels; with Follow, pods that appear later join and pods deleted leave.</summary>
     public string? LabelSelector { get; init; }
 
+    /// <summary>
+    /// Objects whose pods to read, as <see cref="Queries.PodsOf"/> finds them (a Deployment's, ReplicaSet's,
+    /// StatefulSet's or Job's selector, in the object's namespace); with Follow, their new pods join. Pods by name or
+    /// object may come with them.
+    /// </summary>
+    public IReadOnlyList<KubeObject> Owners { get; init; } = [];
+
     /// <summary>Pods by name, in <see cref="Namespace"/>.</summary>
     public IReadOnlyList<string> PodNames { get; init; } = [];
 
@@ -25,10 +32,28 @@ public sealed record LogFanInOptions
 
     /// <summary>
     /// The log options; <see cref="PodLogOptions.Container"/> names the container in every pod (else the pod's
-    /// default-container annotation, else its first container). With a selector, TailLines defaults to 10.
+    /// default-container annotation, else its first container). With a selector or owners, TailLines defaults to 10;
+    /// <see cref="LogFanIn.AllLines"/> (-1) reads every line all the same.
     /// </summary>
     public PodLogOptions Log { get; init; } = new();
 
     /// <summary>At most this many log requests at once; following more streams than this is refused (kubectl --max-log-requests).</summary>
     public int MaxConcurrency { get; init; } = 5;
+
+    /// <summary>
+    /// Checks how the logs are to be read, not which pods (an <see cref="ArgumentException"/> says what to change), so
+    /// a caller can refuse bad options before it looks for the pods; <see cref="LogFanIn"/> checks everything.
+    /// </summary>
+    public void ValidateReading()
+    {
+        (Log.TailLines == LogFanIn.AllLines ? Log with { TailLines = null } : Log).Validate();
+        if (AllContainers && Log.Container is not null)
+        {
+            throw new ArgumentException("Give either a container name or AllContainers, not both.");
+        }
+        if (MaxConcurrency < 1)
+        {
+            throw new ArgumentException($"MaxConcurrency must be 1 or more, not {MaxConcurrency}.");
+        }
+    }
 }

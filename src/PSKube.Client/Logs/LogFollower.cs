@@ -10,9 +10,10 @@ namespace PSKube.Client.Logs;
 /// The follow mode of <see cref="LogFanIn"/>. One loop owns all the state and reacts to signals: pod changes from
 /// the watches, and streams that ended. Each container's stream is a pump task writing lines into the output;
 /// the loop starts a pump when a container has a log instance it has not streamed yet (it started, or restarted)
-/// and a slot is free, and stops a pod's pumps before reporting that the pod left.
+/// and a slot is free, and stops a pod's pumps before reporting that the pod left. When pods come and go (a selector
+/// or owners), it follows until cancelled; otherwise until its pods are done.
 /// </summary>
-internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest, LogFanInOptions options, ChannelWriter<KubeLogEvent> output)
+internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest, LogFanInOptions options, bool podsComeAndGo, ChannelWriter<KubeLogEvent> output)
 {
     private readonly Channel<object> _signals = Channel.CreateUnbounded<object>();
     private readonly Dictionary<string, FollowedPod> _pods = new(StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                 await JoinAsync(pod, initial: true, stop.Token);
             }
             _background.AddRange(watches.Select(watch => ForwardAsync(watch, stop.Token)));
-            while (!(options.LabelSelector is null && AllDone()))
+            while (podsComeAndGo || !AllDone())
             {
                 var signal = await _signals.Reader.ReadAsync(stop.Token);
                 switch (signal)
@@ -169,7 +170,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                 if (!container.RefusedForLimit)
                 {
                     container.RefusedForLimit = true;
-                    var limit = new InvalidOperationException(
+                    var limit = new KubeLogConcurrencyException(
                         $"cannot follow one more log stream: {_streams} are followed and maximum allowed concurrency is {options.MaxConcurrency}; use -MaxConcurrency to increase the limit");
                     await output.WriteAsync(KubeLogEvent.Failed(pod.Latest.Namespace!, pod.Latest.Name!, container.Name, limit), cancellationToken);
                 }

@@ -115,11 +115,24 @@ public sealed class LogsFanInTests : IAsyncLifetime
             "has-first/first from first",
         ], events.Select(e => e.ToString()));
         Assert.True(Assert.IsType<KubeApiException>(events[0].Error).IsNotFound);
+        Assert.Equal([KubeLogFailure.PodNotFound, KubeLogFailure.ContainerNotFound, KubeLogFailure.ContainerNotFound, null], events.Select(e => e.Failure));
 
         var waiting = await ReadAsync(new LogFanInOptions { PodNames = ["not-started"] });
         var failure = Assert.Single(waiting);
         Assert.Equal(KubeLogEventKind.Failed, failure.Kind);
         Assert.Equal("container \"ping\" in pod \"not-started\" is waiting to start: ContainerCreating", Assert.IsType<KubeApiException>(failure.Error).Message);
+        Assert.Equal(KubeLogFailure.ContainerNotStarted, failure.Failure);
+    }
+
+    [Fact]
+    public async Task Logs_FanIn_PreviousOfAContainerThatNeverRestarted_IsPreviousContainerNotFound()
+    {
+        await PingPodAsync("pingpong");
+        _cluster.Advance(3);
+
+        var failure = Assert.Single(await ReadAsync(new LogFanInOptions { PodNames = ["pingpong"], Log = new PodLogOptions { Previous = true } }));
+        Assert.Equal(KubeLogFailure.PreviousContainerNotFound, failure.Failure);
+        Assert.Equal("ping", failure.Container);
     }
 
     [Fact]
@@ -135,7 +148,7 @@ public sealed class LogsFanInTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("none", "Name the pods to read (by name or as objects) or give a label selector.")]
+    [InlineData("none", "Name the pods to read (by name or as objects), give a label selector, or give objects whose pods to read.")]
     [InlineData("both", "Give either pods or a label selector, not both.")]
     [InlineData("container", "Give either a container name or AllContainers, not both.")]
     [InlineData("concurrency", "MaxConcurrency must be 1 or more, not 0.")]

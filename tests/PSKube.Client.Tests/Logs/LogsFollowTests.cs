@@ -52,9 +52,29 @@ public sealed class LogsFollowTests : IAsyncLifetime
 
         var fanIn = new LogFanIn(_client, new LogFanInOptions { LabelSelector = "app=ping", MaxConcurrency = 2, Log = new PodLogOptions { Follow = true } });
         await using var events = fanIn.ReadAsync(CancellationToken.None).GetAsyncEnumerator();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await events.MoveNextAsync());
+        var error = await Assert.ThrowsAsync<KubeLogConcurrencyException>(async () => await events.MoveNextAsync());
         Assert.Equal("you are attempting to follow 3 log streams, but maximum allowed concurrency is 2; use -MaxConcurrency to increase the limit", error.Message);
         Assert.DoesNotContain(_cluster.Server.Faults.RecentRequests, r => r.PathAndQuery.Contains("/log", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Logs_Follow_PodJoiningBeyondMaxConcurrency_IsTooManyStreams_TheOthersGoOn()
+    {
+        await PingPodAsync("ping-a");
+        await AdvanceAsync(2);
+        await using var follow = Follow(new LogFanInOptions { LabelSelector = "app=ping", MaxConcurrency = 1, Log = new PodLogOptions { TailLines = 1 } });
+        await follow.WaitForAsync(e => follow.Lines("ping-a").Count == 1, "the first pod's tail");
+
+        await PingPodAsync("ping-b");
+        await AdvanceAsync(2);
+        await follow.WaitForAsync(e => e.Any(x => x.Kind == KubeLogEventKind.Failed), "the refusal for the second pod");
+        var refusal = follow.Events.Single(e => e.Kind == KubeLogEventKind.Failed);
+        Assert.Equal(("ping-b", KubeLogFailure.TooManyStreams), (refusal.Pod, refusal.Failure));
+        Assert.IsType<KubeLogConcurrencyException>(refusal.Error);
+        var before = follow.Lines("ping-a").Count;
+        await AdvanceAsync(2);
+        await follow.WaitForAsync(e => follow.Lines("ping-a").Count > before, "the first pod goes on");
+        Assert.Empty(follow.Lines("ping-b"));
     }
 
     [Fact]

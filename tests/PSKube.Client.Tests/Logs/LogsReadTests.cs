@@ -132,4 +132,16 @@ public sealed class LogsReadTests : IAsyncLifetime
         Assert.Equal(time, timestamp?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(message, text);
     }
+
+    [Theory]
+    [InlineData("2024-05-06T07:08:09.123456789Z msg", true, "2024-05-06T07:08:09.1234567Z msg")]
+    [InlineData("2024-05-06T07:08:09.500Z msg", true, "2024-05-06T07:08:09.5Z msg")]
+    [InlineData("2024-05-06T09:08:09+02:00 two words", true, "2024-05-06T07:08:09Z two words")]
+    [InlineData("2024-05-06T07:08:09.5Z msg", false, "msg")]
+    [InlineData("no timestamp here", true, "no timestamp here")]
+    public void Logs_Record_ToLine_IsWhatKubectlPrints(string line, bool withTimestamp, string expected)
+    {
+        var (timestamp, text) = KubeLogRecord.SplitTimestamp(line);
+        Assert.Equal(expected, new KubeLogRecord("default", "pod", "c", timestamp, text).ToLine(withTimestamp));
+    }
 }
