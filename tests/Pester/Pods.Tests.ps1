@@ -2,7 +2,7 @@
 # Pods, events, nodes and namespaces against a fake cluster started for this suite (its clock runs 10x, so pods
 # start in moments). Pods are created with kubectl where it is installed, until New-KubePod exists.
 BeforeDiscovery {
-    $noKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue)
+    $noKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue) -and $env:PSKUBE_REQUIRE_KUBECTL -ne '1'
 }
 
 BeforeAll {

@@ -1,30 +1,21 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Get-KubeResource and Remove-KubeResource against a fake cluster started for this suite. A fresh fake cluster holds
 # the four system namespaces, one node and the kubernetes Service in default.
+BeforeDiscovery {
+    # kubectl makes the objects without a model; CI (PSKUBE_REQUIRE_KUBECTL=1) runs these tests, and fails without it.
+    $skipKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue) -and $env:PSKUBE_REQUIRE_KUBECTL -ne '1'
+}
+
 BeforeAll {
-    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $root 'out/PSKube/PSKube.psd1') -Force
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) ("pskube-pester-" + [guid]::NewGuid())
-    New-Item -ItemType Directory -Path $work | Out-Null
-    $kubeconfig = Join-Path $work 'config'
-    $server = Get-ChildItem -Path (Join-Path $root 'tests/FakeCluster/bin') -Recurse -Filter 'PSKube.FakeCluster.dll' | Select-Object -First 1
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($server.FullName)
-    $startInfo.ArgumentList.Add('--kubeconfig')
-    $startInfo.ArgumentList.Add($kubeconfig)
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $fake = [System.Diagnostics.Process]::Start($startInfo)
-    $ready = $fake.StandardOutput.ReadLine()
-    if ($ready -notlike 'ready https://127.0.0.1:*') { throw "the fake cluster did not start: $ready" }
-    $hasKubectl = [bool](Get-Command kubectl -ErrorAction SilentlyContinue)
+    Import-Module (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1') -Force
+    . (Join-Path $PSScriptRoot 'FakeCluster.ps1')
+    $cluster = Start-FakeCluster
+    $kubeconfig = $cluster.KubeConfig
 }
 
 AfterAll {
-    $fake.StandardInput.Close()
-    $fake.WaitForExit(10000) | Out-Null
+    Stop-FakeCluster $cluster
     Remove-Module PSKube -ErrorAction SilentlyContinue
-    Remove-Item -Recurse -Force $work
 }
 
 Describe 'Get-KubeResource' {
@@ -59,7 +50,7 @@ Describe 'Get-KubeResource' {
         $failure[0].Exception.Message | Should -BeLike '*deployments*'
     }
 
-    It 'gives kinds without a model with their table columns as properties' -Skip:(-not $hasKubectl) {
+    It 'gives kinds without a model with their table columns as properties' -Skip:$skipKubectl {
         @'
 apiVersion: v1
 kind: ReplicationController
@@ -92,7 +83,7 @@ Describe 'Remove-KubeResource' {
         (Get-KubeResource svc kubernetes -KubeConfig $kubeconfig).Name | Should -Be 'kubernetes'
     }
 
-    It 'removes by kind and name' -Skip:(-not $hasKubectl) {
+    It 'removes by kind and name' -Skip:$skipKubectl {
         Remove-KubeResource rc legacy -KubeConfig $kubeconfig -Wait
         Get-KubeResource rc legacy -KubeConfig $kubeconfig -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
