@@ -15,6 +15,7 @@ namespace PSKube;
 public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _trace = new();
     private KubeClient? _client;
 
     /// <summary>The kubeconfig context to use instead of the current one.</summary>
@@ -60,11 +61,20 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     {
         try
         {
-            return operation(Cancellation).GetAwaiter().GetResult();
+            Task<T> task;
+            using (Traced())
+            {
+                task = operation(Cancellation);
+            }
+            return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        finally
+        {
+            WriteTrace();
         }
     }
 
@@ -79,8 +89,9 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
             var items = source(Cancellation).GetAsyncEnumerator(Cancellation);
             try
             {
-                while (items.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                while (NextItem(items))
                 {
+                    WriteTrace();
                     write(items.Current);
                 }
             }
@@ -92,6 +103,10 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        finally
+        {
+            WriteTrace();
         }
     }
 
@@ -110,12 +125,17 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         var started = DateTimeOffset.UtcNow;
         try
         {
-            var task = operation(latest, Cancellation);
+            Task<T> task;
+            using (Traced())
+            {
+                task = operation(latest, Cancellation);
+            }
             // Waiting on the handle, not Task.Wait, so a failure surfaces below as itself (KubeApiException), not wrapped.
             while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
             {
                 progress.StatusDescription = $"{latest.Value} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
                 WriteProgress(progress);
+                WriteTrace();
             }
             return task.GetAwaiter().GetResult();
         }
@@ -127,6 +147,29 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+            WriteTrace();
+        }
+    }
+
+    private bool NextItem<T>(IAsyncEnumerator<T> items)
+    {
+        ValueTask<bool> next;
+        using (Traced())
+        {
+            next = items.MoveNextAsync();
+        }
+        return next.AsTask().GetAwaiter().GetResult();
+    }
+
+    // The requests of this command's calls (method, path, status, time; never headers or bodies) go to -Verbose,
+    // written from the pipeline thread when the call returns or between streamed items.
+    private IDisposable Traced() => KubeTraceRouting.To(_trace.Enqueue);
+
+    private void WriteTrace()
+    {
+        while (_trace.TryDequeue(out var line))
+        {
+            WriteVerbose(line);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using PSKube.Client;
+using PSKube.Client.Transport;
 
 namespace PSKube;
 
@@ -10,9 +11,11 @@ namespace PSKube;
 /// </summary>
 internal static class KubeSessions
 {
+    // Each command sees the requests it made itself in its -Verbose output (see KubeCmdlet).
+    private static readonly KubeClientOptions Options = new() { Trace = KubeTraceRouting.Write };
     private static readonly ConditionalWeakTable<Runspace, KubeSessionCache> ByRunspace = new();
-    private static readonly KubeSessionCache WithoutRunspace = new();
+    private static readonly KubeSessionCache WithoutRunspace = new(Options);
 
     public static KubeSessionCache ForCurrentRunspace() =>
-        Runspace.DefaultRunspace is { } runspace ? ByRunspace.GetValue(runspace, _ => new KubeSessionCache()) : WithoutRunspace;
+        Runspace.DefaultRunspace is { } runspace ? ByRunspace.GetValue(runspace, _ => new KubeSessionCache(Options)) : WithoutRunspace;
 }
