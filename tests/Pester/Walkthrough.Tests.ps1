@@ -38,6 +38,7 @@ Describe 'First containers' {
         $pod.Status | Should -Be 'Running'
         $pod.Spec.Containers[0].Args | Should -Be @('ping', '127.0.0.1')
         (Get-KubeResource all).Name | Should -Contain 'pingpong'
+        Get-KubeResource all | Out-String | Should -Match 'pod/pingpong'
         Remove-KubePod pingpong -Wait
         Get-KubePod pingpong -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'PodNotFound*'

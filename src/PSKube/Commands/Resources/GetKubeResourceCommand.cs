@@ -49,6 +49,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
         var @namespace = ListNamespace;
         var selection = new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector };
         var names = new NameSelection(Name);
+        var severalKinds = resources.Count > 1;
         foreach (var resource in resources)
         {
             if (names.NeedsList(@namespace))
@@ -57,7 +58,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                 {
                     foreach (var obj in Await(token => Client.GetResourcesAsync(resource, @namespace, selection, token)).Where(names.Selects))
                     {
-                        WriteObject(WithColumns(obj));
+                        WriteObject(severalKinds ? AsListing(obj) : WithColumns(obj));
                     }
                 });
                 continue;
@@ -69,12 +70,24 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                     var obj = Await(token => Client.GetResourceAsync(resource, @namespace, name, token));
                     if (NameSelection.MatchesLabels(obj, Selector))
                     {
-                        WriteObject(WithColumns(obj));
+                        WriteObject(severalKinds ? AsListing(obj) : WithColumns(obj));
                     }
                 });
             }
         }
     }
+
+    // Objects of several kinds (Get-KubeResource all) share one table view, kind/name and age as kubectl get all
+    // prints them: PowerShell's formatter shows only the first type's table and lists whatever follows.
+    private static PSObject AsListing(KubeObject obj)
+    {
+        var listed = PSObject.AsPSObject(WithColumns(obj));
+        listed.TypeNames.Insert(0, ListingTypeName);
+        return listed;
+    }
+
+    /// <summary>The type name of the one view for objects of several kinds.</summary>
+    public const string ListingTypeName = "PSKube.KubeResourceListing";
 
     // PowerShell sees dictionary entries only as properties: each cell becomes one (Desired, Ready, 'Created At'...)
     // unless the object has a property of that name already, so Where-Object and Sort-Object work on what the table shows.
