@@ -13,6 +13,8 @@ public sealed class ModuleLayoutTests
     [InlineData("dependencies/PSKube.Client.dll")]
     [InlineData("dependencies/YamlDotNet.dll")]
     [InlineData("PSKube.format.ps1xml")]
+    [InlineData("en-US/PSKube.dll-Help.xml")]
+    [InlineData("en-US/about_PSKube.help.txt")]
     public void ModuleFolder_HoldsTheFile(string file) =>
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, file)), $"{file} is missing from out/PSKube");
 

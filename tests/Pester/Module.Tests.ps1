@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# The built module folder imports cleanly and exports exactly what its manifest lists.
+# The built module folder imports cleanly, exports exactly what its manifest lists, and has help for every cmdlet.
 BeforeAll {
     $moduleFolder = Join-Path $PSScriptRoot '../../out/PSKube'
     $manifestPath = Join-Path $moduleFolder 'PSKube.psd1'
@@ -18,5 +18,59 @@ Describe 'PSKube module' {
         $manifest = Import-PowerShellDataFile -Path $manifestPath
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
         Remove-Module $module
+    }
+}
+
+BeforeDiscovery {
+    $cmdlets = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1')).CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+}
+
+Describe 'PSKube help (generated from docs/help)' {
+    BeforeAll {
+        Import-Module $manifestPath -Force
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+
+    AfterAll {
+        Remove-Module PSKube -ErrorAction SilentlyContinue
+    }
+
+    It 'Get-Help Get-KubePod -Full shows the synopsis, the parameters and the examples' {
+        $help = Get-Help Get-KubePod -Full
+        $help.Synopsis | Should -BeLike 'Gets pods by name, wildcard, label selector*'
+        $selector = $help.parameters.parameter | Where-Object name -EQ 'Selector'
+        ($selector.description.Text -join ' ') | Should -BeLike 'A label selector, as ?kubectl -l?: *'
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        $text = $help | Out-String -Width 250
+        $text | Should -Match 'A label selector, as `kubectl -l`'
+        $text | Should -Match 'Example 1: List the pods of the system namespace'
+        $text | Should -Match ([regex]::Escape('PS> Get-KubePod -Selector job-name=flipcoin'))
+    }
+
+    It 'Get-Help about_PSKube shows the topic' {
+        $text = Get-Help about_PSKube | Out-String
+        $text | Should -Match 'SHORT DESCRIPTION'
+        $text | Should -Match 'Drive Kubernetes from PowerShell'
+    }
+
+    It '<Name> documents each of its parameters with the real type, position and pipeline input' -ForEach $cmdlets {
+        $command = Get-Command $Name
+        $documented = @{}
+        foreach ($parameter in (Get-Help $Name -Full).parameters.parameter) { $documented[$parameter.name] = $parameter }
+        $real = $command.Parameters.Values | Where-Object { $_.Name -notin $common -or $_.Name -in 'WhatIf', 'Confirm' }
+        @($documented.Keys | Sort-Object) | Should -Be @($real.Name | Sort-Object)
+        foreach ($parameter in $real) {
+            $help = $documented[$parameter.Name]
+            $type = $parameter.ParameterType
+            if ($type.IsGenericType -and $type.GetGenericTypeDefinition() -eq [Nullable`1]) { $type = $type.GetGenericArguments()[0] }
+            $help.type.name | Should -Be $type.Name -Because "the type of -$($parameter.Name)"
+            $attributes = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+            $positions = $attributes | ForEach-Object { if ($_.Position -ge 0) { "$($_.Position)" } else { 'named' } }
+            $positions | Should -Contain $help.position -Because "the position of -$($parameter.Name)"
+            $kinds = @(if ($attributes.ValueFromPipelineByPropertyName -contains $true) { 'ByPropertyName' }
+                if ($attributes.ValueFromPipeline -contains $true) { 'ByValue' })
+            $pipeline = if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
+            $help.pipelineInput | Should -Be $pipeline -Because "the pipeline input of -$($parameter.Name)"
+        }
     }
 }

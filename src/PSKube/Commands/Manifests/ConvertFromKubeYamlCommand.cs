@@ -18,9 +18,10 @@ public sealed class ConvertFromKubeYamlCommand : PSCmdlet
     [AllowEmptyString]
     public string[] Yaml { get; set; } = [];
 
-    /// <summary>Manifest files to read.</summary>
+    /// <summary>Manifest files to read; wildcards are resolved by the provider.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string[] Path { get; set; } = [];
 
     protected override void ProcessRecord()
