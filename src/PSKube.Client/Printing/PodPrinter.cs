@@ -31,12 +31,12 @@ internal sealed class PodPrinter : ResourcePrinter<Pod>
             PrintCells.Age(obj, now),
             OrNone(obj.IP),
             OrNone(obj.Spec?.NodeName),
-            OrNone(obj.PodStatus?.NominatedNodeName),
-            ReadinessGates(obj),
+            OrNone(obj.NominatedNode),
+            obj.ReadinessGates,
         ];
     }
 
-    private static string ReadinessGates(Pod pod)
+    internal static string ReadinessGates(Pod pod)
     {
         var gates = pod.Spec?.ReadinessGates ?? [];
         if (gates.Count == 0)

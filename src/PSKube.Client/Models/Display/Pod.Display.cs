@@ -29,4 +29,12 @@ public sealed partial class Pod
     /// <summary>The node the pod runs on.</summary>
     [JsonIgnore]
     public string? Node => Spec?.NodeName;
+
+    /// <summary>The node the scheduler nominated while preempting other pods for this one (the NOMINATED NODE column).</summary>
+    [JsonIgnore]
+    public string? NominatedNode => PodStatus?.NominatedNodeName;
+
+    /// <summary>The READINESS GATES column: gates whose condition is true over all gates (<c>1/2</c>), <c>&lt;none&gt;</c> without gates.</summary>
+    [JsonIgnore]
+    public string ReadinessGates => PodPrinter.ReadinessGates(this);
 }
