@@ -163,7 +163,7 @@ public sealed partial class KubeClient
         T? last = null;
         try
         {
-            // The list's answer counts: a deletion between it and the watch would otherwise never be seen.
+            // Not listed: it went after the caller saw it, and no watch event from here on would say so.
             var (items, version) = await ListAllAsync<T>(resource, scope, selection, deadline.Token);
             if (items.Count == 0)
             {
