@@ -51,13 +51,20 @@ public sealed partial class KubeClient
     /// resume from the last resourceVersion seen (nothing lost, nothing repeated); a 410 Expired lists again and
     /// reports only what differs (objects gone meanwhile come as DELETED). Bookmarks are used, not yielded.
     /// </summary>
-    public async IAsyncEnumerable<WatchEvent<T>> ListAndWatchAsync<T>(
-        ResourceDefinition resource, string? @namespace, ListOptions? selection = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<WatchEvent<T>> ListAndWatchAsync<T>(
+        ResourceDefinition resource, string? @namespace, ListOptions? selection = null, CancellationToken cancellationToken = default)
+        where T : KubeObject =>
+        FollowAsync(resource, @namespace, selection, new Dictionary<string, T>(StringComparer.Ordinal), null, cancellationToken);
+
+    /// <summary>
+    /// The loop of <see cref="ListAndWatchAsync{T}"/>: with a <paramref name="version"/>, it watches from there first,
+    /// <paramref name="known"/> holding what the caller's own list found; without one, it lists first.
+    /// </summary>
+    private async IAsyncEnumerable<WatchEvent<T>> FollowAsync<T>(
+        ResourceDefinition resource, string? @namespace, ListOptions? selection, Dictionary<string, T> known, string? version,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : KubeObject
     {
-        var known = new Dictionary<string, T>(StringComparer.Ordinal);
-        string? version = null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -143,7 +150,8 @@ public sealed partial class KubeClient
 
     /// <summary>
     /// Waits until <paramref name="condition"/> holds for the named object, until it is deleted, or until the
-    /// timeout passes, following it with a list and a watch as kubectl wait does.
+    /// timeout passes, following it with a list and a watch as kubectl wait does. An object the list does not
+    /// find is Deleted at once: callers look it up first, so it went after they saw it.
     /// </summary>
     public async Task<WaitResult<T>> WaitAsync<T>(ResourceDefinition resource, string? @namespace, string name, Func<T, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
         where T : KubeObject
@@ -151,10 +159,23 @@ public sealed partial class KubeClient
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var selection = new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(name) };
+        var scope = resource.Namespaced ? @namespace ?? DefaultNamespace : null;
         T? last = null;
         try
         {
-            await foreach (var change in ListAndWatchAsync<T>(resource, resource.Namespaced ? @namespace ?? DefaultNamespace : null, selection, deadline.Token))
+            // Not listed: it went after the caller saw it, and no watch event from here on would say so.
+            var (items, version) = await ListAllAsync<T>(resource, scope, selection, deadline.Token);
+            if (items.Count == 0)
+            {
+                return new WaitResult<T>(WaitOutcome.Deleted, null);
+            }
+            last = items[0];
+            if (condition(last))
+            {
+                return new WaitResult<T>(WaitOutcome.ConditionMet, last);
+            }
+            var known = new Dictionary<string, T>(StringComparer.Ordinal) { [$"{last.Namespace}/{last.Name}"] = last };
+            await foreach (var change in FollowAsync(resource, scope, selection, known, version, deadline.Token))
             {
                 if (change.Type == WatchEventType.Deleted)
                 {
@@ -179,10 +200,6 @@ public sealed partial class KubeClient
     public async Task<bool> WaitForDeletionAsync<T>(ResourceDefinition resource, string? @namespace, string name, TimeSpan timeout, CancellationToken cancellationToken)
         where T : KubeObject
     {
-        if (await FindAsync<T>(resource, @namespace, name, cancellationToken) is null)
-        {
-            return true;
-        }
         var result = await WaitAsync<T>(resource, @namespace, name, _ => false, timeout, cancellationToken);
         return result.Outcome == WaitOutcome.Deleted;
     }

@@ -52,7 +52,7 @@ public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefin
                 ["kind"] = "Event",
                 ["metadata"] = new JsonObject
                 {
-                    ["name"] = $"{(string?)metadata["name"]}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next(0x1000):x3}",
+                    ["name"] = FreeName((string)metadata["name"]!, @namespace, now),
                     ["namespace"] = @namespace,
                     ["uid"] = Guid.NewGuid().ToString(),
                     ["creationTimestamp"] = time,
@@ -71,6 +71,25 @@ public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefin
                 ["reportingComponent"] = component,
                 ["reportingInstance"] = "",
             });
+        }
+    }
+
+    /// <summary>
+    /// NAME.&lt;Unix time in nanoseconds, hex&gt;, as client-go names events. One reconcile pass is one instant, so
+    /// several events about one object often share a time: a taken name moves on a nanosecond (a duplicate name
+    /// would make the store throw and abort the reconciler mid-pass).
+    /// </summary>
+    private string FreeName(string involvedName, string @namespace, DateTimeOffset now)
+    {
+        var nanoseconds = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+        while (true)
+        {
+            var name = $"{involvedName}.{nanoseconds.ToString("x", CultureInfo.InvariantCulture)}";
+            if (store.Get(_events, @namespace, name) is null)
+            {
+                return name;
+            }
+            nanoseconds++;
         }
     }
 }

@@ -140,6 +140,29 @@ public sealed class ClientWatchTests : IAsyncLifetime
         Assert.True(await _client.WaitForDeletionAsync<Pod>(Pods, null, "never-existed", TimeSpan.FromSeconds(1), default));
     }
 
+    [Fact]
+    public async Task Wait_ForAnObjectGoneBeforeTheWaitLists_IsDeletedAtOnce()
+    {
+        // Callers look the object up before they wait; if it goes in between, no watch event will ever say so,
+        // and the wait used to run into its timeout (a namespace the reaper removed at once did that).
+        Put("brief", "1");
+        Assert.NotNull(await _client.FindAsync<ConfigMap>(ConfigMaps, "default", "brief", default));
+        _cluster.Store.Remove(ConfigMaps, "default", "brief");
+
+        var result = await _client.WaitAsync<ConfigMap>(ConfigMaps, null, "brief", _ => false, TimeSpan.FromSeconds(30), default);
+        Assert.Equal(WaitOutcome.Deleted, result.Outcome);
+        Assert.Null(result.Object);
+    }
+
+    [Fact]
+    public async Task Wait_ConditionAlreadyMet_EndsWithTheListedObject()
+    {
+        Put("ready", "on");
+        var result = await _client.WaitAsync<ConfigMap>(ConfigMaps, null, "ready", c => c.Data?["v"] == "on", TimeSpan.FromSeconds(30), default);
+        Assert.Equal(WaitOutcome.ConditionMet, result.Outcome);
+        Assert.Equal("on", result.Object!.Data!["v"]);
+    }
+
     private void Put(string name, string value)
     {
         lock (_cluster.Store.Gate)

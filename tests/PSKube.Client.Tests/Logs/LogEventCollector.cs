@@ -41,7 +41,7 @@ internal sealed class LogEventCollector : IAsyncDisposable
 
     public async Task WaitForAsync(Func<IReadOnlyList<KubeLogEvent>, bool> condition, string because)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition(Events))
         {
             if (Reading.IsCompleted)

@@ -179,7 +179,7 @@ public sealed class LogsFollowTests : IAsyncLifetime
         await PingPodAsync("short", "alpine:3.20", "Never", "ping", "-c", "2", "127.0.0.1");
         await using var follow = Follow(new LogFanInOptions { PodNames = ["short"] });
         await AdvanceAsync(5);
-        await follow.Reading.WaitAsync(TimeSpan.FromSeconds(10));
+        await follow.Reading.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("2 packets transmitted", follow.Lines("short")[^2], StringComparison.Ordinal);
     }
 

@@ -89,7 +89,7 @@ public sealed class LogsReadTests : IAsyncLifetime
     {
         await _cluster.CreatePodAsync("pingpong", Spec("Never", Container("pingpong", "alpine:3.20", args: ["ping", "-c", "3", "127.0.0.1"])));
         _cluster.Advance(3);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var lines = new List<string>();
         await foreach (var line in _client.ReadLogAsync("default", "pingpong", new PodLogOptions { Follow = true }, timeout.Token))
         {

@@ -30,7 +30,7 @@ public sealed class PodConditionsTests : IAsyncLifetime
         await _cluster.DisposeAsync();
     }
 
-    private Task<WaitResult<Pod>> Wait(string name, PodWaitCondition condition, double seconds = 10) =>
+    private Task<WaitResult<Pod>> Wait(string name, PodWaitCondition condition, double seconds = 30) =>
         PodConditions.WaitAsync(_client, "default", name, condition, TimeSpan.FromSeconds(seconds), default);
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PodConditionsTests : IAsyncLifetime
     public async Task Waiting_ForReady_EndsAtOnceWhenThePodCanNeverBeReady(string script, string why)
     {
         await _cluster.CreatePodAsync("once", Spec("Never", Container("once", "alpine", command: ["sh", "-c", script])));
-        var waiting = Wait("once", PodWaitCondition.Ready, seconds: 20);
+        var waiting = Wait("once", PodWaitCondition.Ready, seconds: 30);
         _cluster.Advance(8);
 
         var result = await waiting;
@@ -119,6 +119,6 @@ public sealed class PodConditionsTests : IAsyncLifetime
         var deleted = await _client.DeleteAsync<Namespace>(Namespaces, null, "scratch", null, default);
         Assert.True(deleted.IsPending);
         Assert.Equal("Terminating", deleted.Object!.Status);
-        Assert.True(await _client.WaitForDeletionAsync<Namespace>(Namespaces, null, "scratch", TimeSpan.FromSeconds(10), default));
+        Assert.True(await _client.WaitForDeletionAsync<Namespace>(Namespaces, null, "scratch", TimeSpan.FromSeconds(30), default));
     }
 }

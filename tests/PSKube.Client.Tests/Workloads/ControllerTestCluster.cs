@@ -53,7 +53,7 @@ internal sealed class ControllerTestCluster : IAsyncDisposable
         List("events", e => (string?)e["involvedObject"]?["name"] == involvedName).Select(e => (string)e["reason"]!).ToList();
 
     /// <summary>Polls the store until <paramref name="condition"/> holds; fails the test after <paramref name="seconds"/> of real time.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 10)
+    public async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

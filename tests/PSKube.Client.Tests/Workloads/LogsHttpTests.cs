@@ -106,7 +106,7 @@ public sealed class LogsHttpTests : IAsyncLifetime
 
         Assert.Equal(1, _cluster.Server.Faults.OpenLogStreams);
         Assert.Equal(1, _cluster.Server.Faults.DropLogStreams());
-        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class LogsHttpTests : IAsyncLifetime
         Assert.Equal("PING 127.0.0.1 (127.0.0.1): 56 data bytes", await reader.ReadLineAsync());
         Assert.StartsWith("64 bytes from 127.0.0.1: seq=0 ", await reader.ReadLineAsync());
         _cluster.Advance(5);
-        var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("seq=2 ", rest);
         Assert.Contains("3 packets transmitted, 3 packets received, 0% packet loss", rest);
     }
@@ -139,7 +139,7 @@ public sealed class LogsHttpTests : IAsyncLifetime
 
         await _cluster.Http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/pods/pingpong", new JsonObject { ["gracePeriodSeconds"] = 0 });
         _cluster.Server.Controllers.RunOnce();
-        await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
