@@ -40,8 +40,11 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     /// <summary>The resource type, e.g. <c>BuiltInResources.Find("pods")</c>.</summary>
     protected abstract ResourceDefinition Resource { get; }
 
-    protected override void ProcessRecord() => Query(ListNamespace, new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector });
+    protected override void ProcessRecord() => Query(ListNamespace, Name, Selection);
 
-    /// <summary>Outputs the objects the names select within <paramref name="selection"/>.</summary>
-    protected void Query(string? @namespace, ListOptions selection) => WriteObjects<T>(Resource, @namespace, Name, selection, Watch);
+    /// <summary>-Selector and -FieldSelector as list options.</summary>
+    protected ListOptions Selection => new() { LabelSelector = Selector, FieldSelector = FieldSelector };
+
+    /// <summary>Outputs the objects <paramref name="names"/> (null: all) select within <paramref name="selection"/>.</summary>
+    protected void Query(string? @namespace, string[]? names, ListOptions selection) => WriteObjects<T>(Resource, @namespace, names, selection, Watch);
 }

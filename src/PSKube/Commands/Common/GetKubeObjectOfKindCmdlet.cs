@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
-using PSKube.Client.Operations;
 
 namespace PSKube.Commands.Common;
 
@@ -22,8 +21,6 @@ public abstract class GetKubeObjectOfKindCmdlet<T> : GetKubeObjectCmdlet<T>
             base.ProcessRecord();
             return;
         }
-        Name = [name];
-        Query(string.IsNullOrEmpty(InputObject.Namespace) ? TargetNamespace : InputObject.Namespace,
-            new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector });
+        Query(string.IsNullOrEmpty(InputObject.Namespace) ? TargetNamespace : InputObject.Namespace, [name], Selection);
     }
 }

@@ -34,11 +34,11 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
         where T : KubeObject
     {
         ArgumentNullException.ThrowIfNull(names);
-        var patterns = all ? [] : names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+        var selection = new NameSelection(all ? null : [.. names]);
         var found = new List<string>();
         WriteStream(token => Client.ListAsync<T>(resource, @namespace, null, token), obj =>
         {
-            if (obj.Name is { } name && (all || patterns.Exists(p => p.IsMatch(name))))
+            if (obj.Name is { } name && selection.Selects(obj))
             {
                 found.Add(name);
             }

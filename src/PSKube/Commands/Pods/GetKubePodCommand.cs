@@ -39,7 +39,7 @@ public sealed class GetKubePodCommand : GetKubeObjectCmdlet<Pod>
         }
         if (!query.SelectsNothing)
         {
-            Query(query.Namespace, query.Options.Narrowed(Selector, FieldSelector));
+            Query(query.Namespace, Name, query.Options.Narrowed(Selector, FieldSelector));
         }
     }
 }
