@@ -82,7 +82,8 @@ Describe 'First containers' {
 
 Describe 'Jobs and cron jobs' {
     It 'retries a coin flip until it succeeds' {
-        New-KubeJob flipcoin -Image alpine -- sh -c 'exit $(($RANDOM%2))' | Out-Null
+        # The walkthrough's line, with more retries: seven failed flips in a row (1 run in 128) would fail the default 6.
+        New-KubeJob flipcoin -Image alpine -BackoffLimit 30 -- sh -c 'exit $(($RANDOM%2))' | Out-Null
         $job = Wait-KubeJob flipcoin -Timeout 00:01:00
         $job.Status | Should -Be 'Complete'
         (Get-KubePod -Selector job-name=flipcoin).Count | Should -BeGreaterThan 0
