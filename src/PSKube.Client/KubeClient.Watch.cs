@@ -100,9 +100,9 @@ public sealed partial class KubeClient
                     relist = true;
                     break;
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && !cancellationToken.IsCancellationRequested)
                 {
-                    // The connection dropped: resume from the last version seen, after a growing pause.
+                    // The connection dropped (or the server restarts): resume from the last version seen, after a growing pause.
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures++), 5000)), cancellationToken);
                     break;
                 }

@@ -72,6 +72,11 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (KubeApiUnreachableException e)
+        {
+            ThrowUnreachable(e);
+            throw;
+        }
         finally
         {
             WriteTrace();
@@ -103,6 +108,10 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        catch (KubeApiUnreachableException e)
+        {
+            ThrowUnreachable(e);
         }
         finally
         {
@@ -142,6 +151,11 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        catch (KubeApiUnreachableException e)
+        {
+            ThrowUnreachable(e);
+            throw;
         }
         finally
         {
@@ -278,7 +292,28 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         WriteError(record);
     }
 
-    internal static ErrorCategory CategoryOf(KubeApiException error) => KubeErrors.Classify(error) switch
+    /// <summary>
+    /// Stops the command: the API server gave no answer at all (refused, unknown host, connection kept dropping), so
+    /// no later item of this command can work either and each would wait again; as kubectl, say so once and stop.
+    /// The message names the server and the context, whose server is what to check.
+    /// </summary>
+    private void ThrowUnreachable(KubeApiUnreachableException error)
+    {
+        var context = _client?.Context.ContextName;
+        var where = string.IsNullOrEmpty(context) ? "" : $" (context \"{context}\")";
+        ThrowTerminatingError(new ErrorRecord(error, KubeErrors.UnreachableId, CategoryOf(KubeErrors.Classify(error)), error.Server)
+        {
+            ErrorDetails = new ErrorDetails($"{error.Message}{where}")
+            {
+                RecommendedAction = "Check that the cluster is running and reachable from here, and that the server URL of the kubeconfig context is right; -Context chooses another context.",
+            },
+        });
+    }
+
+    internal static ErrorCategory CategoryOf(KubeApiException error) => CategoryOf(KubeErrors.Classify(error));
+
+    /// <summary>The one mapping of kinds of failure to PowerShell categories.</summary>
+    internal static ErrorCategory CategoryOf(KubeErrorKind kind) => kind switch
     {
         KubeErrorKind.NotFound => ErrorCategory.ObjectNotFound,
         KubeErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
@@ -291,6 +326,7 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         KubeErrorKind.Throttled => ErrorCategory.LimitsExceeded,
         KubeErrorKind.Timeout => ErrorCategory.OperationTimeout,
         KubeErrorKind.ServerError => ErrorCategory.ConnectionError,
+        KubeErrorKind.Unreachable => ErrorCategory.ConnectionError,
         _ => ErrorCategory.NotSpecified,
     };
 

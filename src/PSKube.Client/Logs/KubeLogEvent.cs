@@ -47,7 +47,7 @@ public sealed record KubeLogEvent(KubeLogEventKind Kind, string Namespace, strin
             var message when message.EndsWith("is terminated", StringComparison.Ordinal) => KubeLogFailure.ContainerTerminated,
             _ => KubeLogFailure.Other,
         },
-        IOException or HttpRequestException => KubeLogFailure.Disconnected,
+        IOException or HttpRequestException or KubeApiUnreachableException => KubeLogFailure.Disconnected,
         _ => KubeLogFailure.Other,
     };
 }

@@ -168,6 +168,11 @@ public sealed class LogFanIn
                 await lines.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, container, e), cancellationToken);
             }
         }
+        catch (KubeApiUnreachableException e)
+        {
+            // Not this container's failure but the server's: the reader stops the whole read when it gets here.
+            lines.TryComplete(e);
+        }
         finally
         {
             lines.TryComplete();

@@ -57,7 +57,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         {
             // Cancelled: stop everything below.
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
+        catch (Exception e) when (e is KubeApiException or KubeApiUnreachableException or IOException or HttpRequestException)
         {
             failure = e;
         }
@@ -87,7 +87,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                 await _signals.Writer.WriteAsync(change, cancellationToken);
             }
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
+        catch (Exception e) when (e is KubeApiException or KubeApiUnreachableException or IOException or HttpRequestException)
         {
             if (!cancellationToken.IsCancellationRequested)
             {
@@ -214,7 +214,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                     }
                     return;
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException && request.Timestamps && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && request.Timestamps && !cancellationToken.IsCancellationRequested)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, drops++), 5000)), cancellationToken);
                     if (resume.Resume() is { } since)
@@ -228,7 +228,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         {
             // The pod is going: the watch will say so.
         }
-        catch (Exception e) when (e is KubeApiException or IOException or HttpRequestException)
+        catch (Exception e) when (e is KubeApiException or KubeApiUnreachableException or IOException or HttpRequestException)
         {
             // Once cancelled, a broken read is just the stop.
             if (!cancellationToken.IsCancellationRequested)

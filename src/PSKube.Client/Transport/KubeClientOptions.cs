@@ -8,13 +8,13 @@ public sealed class KubeClientOptions
 
     public string UserAgent { get; init; } = DefaultUserAgent;
 
-    /// <summary>How many times a request is retried after 429/503 (and, for reads, a failed connection).</summary>
+    /// <summary>How many times a request is retried after 429/503 (and, for reads, a dropped connection; a refused one is not).</summary>
     public int MaxRetries { get; init; } = 5;
 
     /// <summary>The longest single wait between retries, whatever Retry-After says.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The first back-off after a failed connection; it doubles each time.</summary>
+    /// <summary>The first back-off after a dropped connection; it doubles each time.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Timeout of one non-streaming request.</summary>

@@ -8,8 +8,9 @@ namespace PSKube.Client.Transport;
 
 /// <summary>
 /// One pooled HTTP connection set to one cluster as one user, and the request loop every call goes through:
-/// credentials, User-Agent, 401 -> refresh credentials once, 429/503 -> wait (Retry-After) and retry, connection
-/// failures -> retry reads only, failures -> <see cref="KubeApiException"/>.
+/// credentials, User-Agent, 401 -> refresh credentials once, 429/503 -> wait (Retry-After) and retry, dropped
+/// connections -> retry reads only, no answer at all -> <see cref="KubeApiUnreachableException"/> (a refused
+/// connection or an unknown host at once), refusals -> <see cref="KubeApiException"/>.
 /// </summary>
 public sealed class KubeConnection : IDisposable
 {
@@ -55,11 +56,22 @@ public sealed class KubeConnection : IDisposable
             {
                 response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken);
             }
-            catch (HttpRequestException e) when (idempotent && IsTransient(e) && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (UnreachableReason(e) is { } reason)
             {
-                _options.Trace?.Invoke($"{request.Method} {path} failed ({e.Message}); retrying");
-                await Task.Delay(Backoff(attempt), cancellationToken);
-                continue;
+                // A dropped connection may work next time; a server that is not there (refused, unknown host) will
+                // not within any wait worth making, so that is said at once, as kubectl does.
+                if (reason == KubeUnreachableReason.ConnectionLost && idempotent && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+                {
+                    _options.Trace?.Invoke($"{request.Method} {path} failed ({e.Message}); retrying");
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    continue;
+                }
+                throw new KubeApiUnreachableException(Endpoint.Server, reason, request.Method.Method, path, e);
+            }
+            catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested && timeout?.IsCancellationRequested != true)
+            {
+                // The handler's connect timeout, not ours and not the caller's.
+                throw new KubeApiUnreachableException(Endpoint.Server, KubeUnreachableReason.ConnectTimeout, request.Method.Method, path, e);
             }
             catch (OperationCanceledException) when (timeout is not null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -95,9 +107,21 @@ public sealed class KubeConnection : IDisposable
         }
     }
 
-    // Refused or dropped connections may succeed next time; a certificate that is not trusted will not.
-    private static bool IsTransient(HttpRequestException e) =>
-        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.NameResolutionError;
+    /// <summary>Why a request got no answer at all, or null for failures that are not about reaching the server (TLS trust...).</summary>
+    private static KubeUnreachableReason? UnreachableReason(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => KubeUnreachableReason.HostNotFound,
+        HttpRequestError.ConnectionError => (e.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.ConnectionRefused => KubeUnreachableReason.Refused,
+            System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData => KubeUnreachableReason.HostNotFound,
+            System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted => KubeUnreachableReason.ConnectionLost,
+            System.Net.Sockets.SocketError.TimedOut => KubeUnreachableReason.ConnectTimeout,
+            _ => KubeUnreachableReason.ConnectFailed,
+        },
+        HttpRequestError.ResponseEnded => KubeUnreachableReason.ConnectionLost,
+        _ => null,
+    };
 
     private TimeSpan Backoff(int attempt)
     {

@@ -14,12 +14,26 @@ public enum KubeErrorKind
     Throttled,
     Timeout,
     ServerError,
+
+    /// <summary>No answer at all: the server is not there, or the connection kept dropping (<see cref="KubeApiUnreachableException"/>).</summary>
+    Unreachable,
     Other,
 }
 
 /// <summary>Classifies API errors and names them with stable ids such as <c>PodNotFound</c>.</summary>
 public static class KubeErrors
 {
+    /// <summary>The error id of every failure to reach the API server, whatever the object.</summary>
+    public const string UnreachableId = "KubeApiUnreachable";
+
+    /// <summary>Any failure of a call: a refusal from the server by its reason, no answer at all as Unreachable.</summary>
+    public static KubeErrorKind Classify(Exception error) => error switch
+    {
+        KubeApiException refusal => Classify(refusal),
+        KubeApiUnreachableException => KubeErrorKind.Unreachable,
+        _ => KubeErrorKind.Other,
+    };
+
     public static KubeErrorKind Classify(KubeApiException error) => error.Reason switch
     {
         "NotFound" => KubeErrorKind.NotFound,

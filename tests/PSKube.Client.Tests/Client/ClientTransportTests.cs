@@ -91,24 +91,77 @@ public sealed class ClientTransportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retry_ConnectionFailuresAreRetriedForReadsOnly()
+    public async Task Unreachable_ARefusedConnection_FailsAtOnceNamingTheServer()
     {
-        int closedPort;
-        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var server = new Uri($"https://127.0.0.1:{ClosedPort()}");
         var trace = new List<string>();
-        var endpoint = new ClusterEndpoint(new Uri($"https://127.0.0.1:{closedPort}"), FakeClusterClient.CaPem(_cluster));
+        var client = FakeClusterClient.For(_cluster, new KubeClientOptions { Trace = trace.Add }, new ClusterEndpoint(server, FakeClusterClient.CaPem(_cluster)));
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<KubeApiUnreachableException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+
+        // Five retries took 6 s (200 ms doubling); a refused connection is not retried at all.
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(2), $"took {timer.Elapsed}");
+        Assert.DoesNotContain(trace, line => line.EndsWith("retrying", StringComparison.Ordinal));
+        Assert.Equal(KubeUnreachableReason.Refused, error.Reason);
+        Assert.Equal(server, error.Server);
+        Assert.Equal($"The connection to the server https://127.0.0.1:{server.Port} was refused - did you specify the right host or port?", error.Message);
+        Assert.Equal(KubeErrorKind.Unreachable, KubeErrors.Classify(error));
+    }
+
+    [Fact]
+    public async Task Unreachable_AHostThatDoesNotResolve_FailsAtOnce()
+    {
+        var client = FakeClusterClient.For(_cluster, endpoint: new ClusterEndpoint(new Uri("https://no-such-host.invalid:6443"), FakeClusterClient.CaPem(_cluster)));
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<KubeApiUnreachableException>(() => client.GetServerVersionAsync(default));
+
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(2), $"took {timer.Elapsed}");
+        Assert.Equal(KubeUnreachableReason.HostNotFound, error.Reason);
+        Assert.Contains("https://no-such-host.invalid:6443", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_ADroppedConnection_IsRetriedForReadsOnly()
+    {
+        // A server that accepts each connection and closes it before answering.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = 0;
+        using var stop = new CancellationTokenSource();
+        var dropping = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var socket = await listener.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref accepted);
+                var request = new byte[4096];
+                await socket.ReceiveAsync(request, stop.Token);
+            }
+        });
+        var endpoint = new ClusterEndpoint(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}"));
+        var trace = new List<string>();
         var client = FakeClusterClient.For(_cluster, new KubeClientOptions { MaxRetries = 2, InitialBackoff = TimeSpan.FromMilliseconds(10), Trace = trace.Add }, endpoint);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        var read = await Assert.ThrowsAsync<KubeApiUnreachableException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.Equal(KubeUnreachableReason.ConnectionLost, read.Reason);
         Assert.Equal(2, trace.Count(line => line.StartsWith("GET ", StringComparison.Ordinal) && line.EndsWith("retrying", StringComparison.Ordinal)));
+        Assert.True(Volatile.Read(ref accepted) >= 3);
 
         trace.Clear();
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateAsync(BuiltInResources.Find("configmaps")!, new ConfigMap { Metadata = new ObjectMeta { Name = "x" } }, null, default));
+        var write = await Assert.ThrowsAsync<KubeApiUnreachableException>(() => client.CreateAsync(BuiltInResources.Find("configmaps")!, new ConfigMap { Metadata = new ObjectMeta { Name = "x" } }, null, default));
         Assert.DoesNotContain(trace, line => line.EndsWith("retrying", StringComparison.Ordinal));
+        Assert.Contains("may or may not have been made", write.Message, StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dropping);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
