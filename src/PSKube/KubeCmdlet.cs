@@ -195,15 +195,37 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     {
         var description = $"Performing the operation \"{action}\" on target \"{target}\".";
         var warning = $"Are you sure you want to perform this action?\n{description}";
-        if (ShouldProcess(description, warning, "Confirm", out var reason))
+        ShouldProcessReason reason;
+        try
         {
-            return true;
+            if (ShouldProcess(description, warning, "Confirm", out reason))
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            ThrowCannotAsk(e, $"{action} {target}");
+            return false;
         }
         if (reason == ShouldProcessReason.WhatIf && whatIfDryRun is not null)
         {
             whatIfDryRun();
         }
         return false;
+    }
+
+    /// <summary>
+    /// Stops the command when it must ask before a change but the host cannot ask (pwsh -NonInteractive, a job):
+    /// every later item would need the same answer, so nothing can work until the user answers in the command line.
+    /// </summary>
+    protected void ThrowCannotAsk(Exception hostRefusal, string change)
+    {
+        var message = $"{MyInvocation.MyCommand.Name} asks before it goes on ({change}), but this PowerShell cannot ask (it runs non-interactively). Add -Confirm:$false to go ahead without the question, or -WhatIf to see what would change.";
+        ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(message, hostRefusal), "ConfirmationNotPossible", ErrorCategory.InvalidOperation, change)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false." },
+        });
     }
 
     /// <summary>Stops the command for input that cannot work (checked before any request): says what is wrong and how to fix it.</summary>

@@ -78,8 +78,25 @@ Describe 'Bad input is refused before any request' {
 
     It 'refuses a Service without a selector or ports, and a selector that is not key=value' {
         { New-KubeService lonely -Port 80 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSelector,PSKube.Commands.Services.NewKubeServiceCommand'
-        { New-KubeService lonely -Selector app=web -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPorts,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService lonely -Selector app=web -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPort,PSKube.Commands.Services.NewKubeServiceCommand' -ExpectedMessage '*Give -Port*'
         { New-KubeService lonely -Selector 'app!=web' -Port 80 -KubeConfig $nowhere } | Should -Throw -ExpectedMessage '*key=value*'
+    }
+
+    It 'refuses an image reference kubectl run refuses, naming -Image' {
+        New-KubePod web -Image UPPER:case -KubeConfig $nowhere -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -Be 'InvalidImage,PSKube.Commands.Pods.NewKubePodCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure[0].Exception.Message | Should -BeLike 'Invalid image name "UPPER:case": invalid reference format. Give -Image as *'
+        $failure[0].Exception.Message | Should -Not -BeLike '*ContainerName*'
+        { New-KubeDeployment web -Image UPPER -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidImage,PSKube.Commands.Workloads.NewKubeDeploymentCommand' -ExpectedMessage '*-Image*'
+        { New-KubeJob once -Image 'nginx:' -KubeConfig $nowhere -ErrorAction Stop -- sleep 1 } | Should -Throw -ErrorId 'InvalidImage,PSKube.Commands.Jobs.NewKubeJobCommand'
+    }
+
+    It 'names the parameter the user typed, not the generator''s option' {
+        { New-KubePod web -Image nginx -Env @{ '1A' = 'x' } -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEnv,PSKube.Commands.Pods.NewKubePodCommand'
+        { New-KubePod web -Image nginx -Label @{ '-a' = 'b' } -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidLabel,PSKube.Commands.Pods.NewKubePodCommand'
+        { New-KubePod web.v1 -Image nginx -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Pods.NewKubePodCommand' -ExpectedMessage '*Give -Name*'
+        { New-KubeDeployment web -Image nginx -Port 70000 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPort,PSKube.Commands.Workloads.NewKubeDeploymentCommand' -ExpectedMessage '*Give -Port a number*'
     }
 
     It 'refuses a request above its limit and -Timeout without -Wait' {

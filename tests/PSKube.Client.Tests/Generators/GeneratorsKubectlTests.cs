@@ -119,12 +119,12 @@ public sealed partial class GeneratorsKubectlTests
             DeploymentGenerator.Generate(new DeploymentOptions { Name = "web", Image = "nginx" }));
 
         AssertSameAsKubectl(
-            await kubectl.RunAsync("create", "deployment", "api", "--image=registry.example.com:5000/team/api:2.1@sha256:abc", "--replicas", "0", "--port", "8080",
+            await kubectl.RunAsync("create", "deployment", "api", "--image=registry.example.com:5000/team/api:2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "--replicas", "0", "--port", "8080",
                 "-n", "team", "--dry-run=client", "-o", "json", "--", "sleep", "3600"),
             DeploymentGenerator.Generate(new DeploymentOptions
             {
                 Name = "api",
-                Image = "registry.example.com:5000/team/api:2.1@sha256:abc",
+                Image = "registry.example.com:5000/team/api:2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
                 Replicas = 0,
                 Port = 8080,
                 Namespace = "team",

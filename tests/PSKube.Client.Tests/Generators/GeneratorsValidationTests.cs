@@ -39,7 +39,12 @@ public sealed class GeneratorsValidationTests
         { "namespace", () => PodGenerator.Generate(Pod with { Namespace = "Team_A" }), "Namespace", ["'Team_A' is not a valid namespace name"] },
         { "negative replicas", () => DeploymentGenerator.Generate(Deployment with { Replicas = -1 }), "Replicas", ["Replicas is -1", "cannot be negative"] },
         { "long deployment name", () => DeploymentGenerator.Generate(Deployment with { Name = new string('a', 64) }), "Name", ["too long for the label app="] },
-        { "image base name", () => DeploymentGenerator.Generate(Deployment with { Image = "team/Web:1" }), "ContainerName", ["container name 'Web'", "made from the image 'team/Web:1'", "Give ContainerName"] },
+        { "image not a reference", () => DeploymentGenerator.Generate(Deployment with { Image = "team/Web:1" }), "Image", ["Invalid image name \"team/Web:1\": invalid reference format", "e.g. 'nginx:1.27'"] },
+        { "upper case image", () => PodGenerator.Generate(Pod with { Image = "UPPER:case" }), "Image", ["Invalid image name \"UPPER:case\": invalid reference format"] },
+        { "job image", () => JobGenerator.Generate(Job with { Image = "nginx:" }), "Image", ["invalid reference format"] },
+        { "image base name", () => DeploymentGenerator.Generate(Deployment with { Image = "team/" + new string('w', 64) + ":1" }), "Image", ["made from the image", "Give Image an image whose last path segment"] },
+        { "caller's parameter names", () => PodGenerator.Generate(Pod with { Port = 0, ParameterNames = option => "-" + option }), "-Port", ["Give -Port a number"] },
+        { "caller's renamed parameter", () => PodGenerator.Generate(Pod with { RestartPolicy = "Sometimes", ParameterNames = option => option == "RestartPolicy" ? "-Restart" : option }), "-Restart", ["Give -Restart one of"] },
         { "job name too long", () => JobGenerator.Generate(Job with { Name = new string('a', 64) }), "Name", ["not a valid Job name", "no more than 63"] },
         { "negative completions", () => JobGenerator.Generate(Job with { Completions = -1 }), "Completions", ["cannot be negative"] },
         { "negative parallelism", () => JobGenerator.Generate(Job with { Parallelism = -2 }), "Parallelism", ["cannot be negative"] },
@@ -162,7 +167,7 @@ public sealed class GeneratorsValidationTests
     [Fact]
     public void Generators_GivenContainerName_ReplacesTheImageName()
     {
-        var deployment = DeploymentGenerator.Generate(Deployment with { Image = "team/Web:1", ContainerName = "web" });
+        var deployment = DeploymentGenerator.Generate(Deployment with { Image = "team/web_app:1", ContainerName = "web" });
         Assert.Equal("web", deployment.Spec!.Template!.Spec!.Containers![0].Name);
     }
 

@@ -12,8 +12,8 @@ public static partial class CronJobGenerator
     public static CronJob Generate(CronJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var name = GeneratorInput.ObjectName("cronjobs", options.Name, nameof(CronJobOptions.Name));
-        var restartPolicy = GeneratorInput.OneOf(options.RestartPolicy, nameof(CronJobOptions.RestartPolicy), "restart policy for a CronJob's pods", "OnFailure", "Never");
+        var name = GeneratorInput.ObjectName("cronjobs", options.Name, options.Parameter(nameof(CronJobOptions.Name)));
+        var restartPolicy = GeneratorInput.OneOf(options.RestartPolicy, options.Parameter(nameof(CronJobOptions.RestartPolicy)), "restart policy for a CronJob's pods", "OnFailure", "Never");
         return new CronJob
         {
             ApiVersion = "batch/v1",
@@ -21,25 +21,25 @@ public static partial class CronJobGenerator
             Metadata = new ObjectMeta
             {
                 Name = name,
-                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(CronJobOptions.Namespace)),
+                Namespace = GeneratorInput.Namespace(options.Namespace, options.Parameter(nameof(CronJobOptions.Namespace))),
             },
             Spec = new CronJobSpec
             {
-                Schedule = Schedule(options.Schedule),
-                TimeZone = TimeZone(options.TimeZone),
+                Schedule = Schedule(options.Schedule, options.Parameter(nameof(CronJobOptions.Schedule))),
+                TimeZone = TimeZone(options.TimeZone, options.Parameter(nameof(CronJobOptions.TimeZone))),
                 Suspend = options.Suspend,
                 ConcurrencyPolicy = options.ConcurrencyPolicy is null
                     ? null
-                    : GeneratorInput.OneOf(options.ConcurrencyPolicy, nameof(CronJobOptions.ConcurrencyPolicy), "concurrency policy", "Allow", "Forbid", "Replace"),
-                SuccessfulJobsHistoryLimit = GeneratorInput.NotNegative(options.SuccessfulJobsHistoryLimit, nameof(CronJobOptions.SuccessfulJobsHistoryLimit)),
-                FailedJobsHistoryLimit = GeneratorInput.NotNegative(options.FailedJobsHistoryLimit, nameof(CronJobOptions.FailedJobsHistoryLimit)),
-                StartingDeadlineSeconds = GeneratorInput.NotNegative(options.StartingDeadlineSeconds, nameof(CronJobOptions.StartingDeadlineSeconds)),
+                    : GeneratorInput.OneOf(options.ConcurrencyPolicy, options.Parameter(nameof(CronJobOptions.ConcurrencyPolicy)), "concurrency policy", "Allow", "Forbid", "Replace"),
+                SuccessfulJobsHistoryLimit = GeneratorInput.NotNegative(options.SuccessfulJobsHistoryLimit, options.Parameter(nameof(CronJobOptions.SuccessfulJobsHistoryLimit))),
+                FailedJobsHistoryLimit = GeneratorInput.NotNegative(options.FailedJobsHistoryLimit, options.Parameter(nameof(CronJobOptions.FailedJobsHistoryLimit))),
+                StartingDeadlineSeconds = GeneratorInput.NotNegative(options.StartingDeadlineSeconds, options.Parameter(nameof(CronJobOptions.StartingDeadlineSeconds))),
                 JobTemplate = new JobTemplateSpec
                 {
                     Metadata = new ObjectMeta { Name = name },
                     Spec = new JobSpec
                     {
-                        Template = JobGenerator.PodTemplate(name, nameof(CronJobOptions.Name), options.Image, nameof(CronJobOptions.Image), options.Command, nameof(CronJobOptions.Command), restartPolicy),
+                        Template = JobGenerator.PodTemplate(name, options.Parameter(nameof(CronJobOptions.Name)), options.Image, options.Parameter(nameof(CronJobOptions.Image)), options.Command, options.Parameter(nameof(CronJobOptions.Command)), restartPolicy),
                     },
                 },
             },
@@ -47,12 +47,11 @@ public static partial class CronJobGenerator
         };
     }
 
-    private static string Schedule(string? schedule)
+    private static string Schedule(string? schedule, string parameter)
     {
-        const string Parameter = nameof(CronJobOptions.Schedule);
         if (schedule is null)
         {
-            throw new KubeInputException("A schedule is required. Give Schedule as five fields (minute hour day-of-month month day-of-week), e.g. '*/5 * * * *', or a macro such as @daily.", Parameter);
+            throw new KubeInputException($"A schedule is required. Give {parameter} as five fields (minute hour day-of-month month day-of-week), e.g. '*/5 * * * *', or a macro such as @daily.", parameter);
         }
 
         try
@@ -62,16 +61,15 @@ public static partial class CronJobGenerator
         }
         catch (CronScheduleException e)
         {
-            throw new KubeInputException(e.Message, Parameter, e);
+            throw new KubeInputException(e.Message, parameter, e);
         }
     }
 
     // The API server's rules: not empty, not "Local", each '/'-separated part 1-14 of [A-Za-z0-9.-_+] not starting
     // with '-', and a zone its time zone database knows. The runtime's database stands in for the server's.
-    private static string? TimeZone(string? timeZone)
+    private static string? TimeZone(string? timeZone, string parameter)
     {
-        const string Parameter = nameof(CronJobOptions.TimeZone);
-        const string Fix = "Give an IANA time zone name such as 'Etc/UTC', 'Europe/Berlin' or 'America/New_York', or leave TimeZone out to use the controller's time zone.";
+        var fix = $"Give an IANA time zone name such as 'Etc/UTC', 'Europe/Berlin' or 'America/New_York', or leave {parameter} out to use the controller's time zone.";
         if (timeZone is null)
         {
             return null;
@@ -79,18 +77,18 @@ public static partial class CronJobGenerator
 
         if (timeZone.Length == 0)
         {
-            throw new KubeInputException($"The time zone is empty. {Fix}", Parameter);
+            throw new KubeInputException($"The time zone is empty. {fix}", parameter);
         }
 
         if (string.Equals(timeZone, "Local", StringComparison.OrdinalIgnoreCase))
         {
-            throw new KubeInputException($"The time zone '{timeZone}' is not allowed: Kubernetes wants an explicit zone. {Fix}", Parameter);
+            throw new KubeInputException($"The time zone '{timeZone}' is not allowed: Kubernetes wants an explicit zone. {fix}", parameter);
         }
 
         var wellFormed = timeZone.Split('/').All(part => part is not ("." or "..") && !part.StartsWith('-') && TimeZonePartRegex().IsMatch(part));
         if (!wellFormed || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
-            throw new KubeInputException($"The time zone '{timeZone}' is unknown (names are case-sensitive). {Fix}", Parameter);
+            throw new KubeInputException($"The time zone '{timeZone}' is unknown (names are case-sensitive). {fix}", parameter);
         }
 
         return timeZone;

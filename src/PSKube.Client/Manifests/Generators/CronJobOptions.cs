@@ -4,7 +4,7 @@ namespace PSKube.Client.Manifests.Generators;
 /// What <c>kubectl create cronjob NAME --image=I --schedule=S [--restart R] -- CMD</c> takes, plus the CronJob
 /// settings kubectl create cannot set.
 /// </summary>
-public sealed record CronJobOptions
+public sealed record CronJobOptions : GeneratorOptions
 {
     /// <summary>The CronJob's name (at most 52 characters), also its job template's and container's name.</summary>
     public required string Name { get; init; }

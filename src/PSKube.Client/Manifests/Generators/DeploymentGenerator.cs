@@ -12,29 +12,30 @@ public static class DeploymentGenerator
     public static Deployment Generate(DeploymentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var name = GeneratorInput.ObjectName("deployments", options.Name, nameof(DeploymentOptions.Name));
-        var image = GeneratorInput.Image(options.Image, nameof(DeploymentOptions.Image));
-        var replicas = GeneratorInput.NotNegative<int>(options.Replicas, nameof(DeploymentOptions.Replicas));
+        var name = GeneratorInput.ObjectName("deployments", options.Name, options.Parameter(nameof(DeploymentOptions.Name)));
+        var image = GeneratorInput.Image(options.Image, options.Parameter(nameof(DeploymentOptions.Image)));
+        var replicas = GeneratorInput.NotNegative<int>(options.Replicas, options.Parameter(nameof(DeploymentOptions.Replicas)));
         if (NameValidation.ValidateLabelValue(name).Count > 0)
         {
             throw new KubeInputException(
-                $"The name '{name}' is too long for the label app={name} that selects the Deployment's pods (label values have at most {NameValidation.LabelValueMaxLength} characters). Give a shorter Name.",
-                nameof(DeploymentOptions.Name));
+                $"The name '{name}' is too long for the label app={name} that selects the Deployment's pods (label values have at most {NameValidation.LabelValueMaxLength} characters). Give a shorter {options.Parameter(nameof(DeploymentOptions.Name))}.",
+                options.Parameter(nameof(DeploymentOptions.Name)));
         }
 
         var containerName = options.ContainerName is null
-            ? GeneratorInput.ContainerName(ContainerNameFromImage(image), nameof(DeploymentOptions.ContainerName), $"made from the image '{image}'")
-            : GeneratorInput.ContainerName(options.ContainerName, nameof(DeploymentOptions.ContainerName), "given");
+            ? GeneratorInput.ContainerName(ContainerNameFromImage(image), options.Parameter(nameof(DeploymentOptions.Image)), $"made from the image '{image}'",
+                $"Give {options.Parameter(nameof(DeploymentOptions.Image))} an image whose last path segment, without tag, makes a container name, or give {options.Parameter(nameof(DeploymentOptions.ContainerName))}.")
+            : GeneratorInput.ContainerName(options.ContainerName, options.Parameter(nameof(DeploymentOptions.ContainerName)), "given");
         var container = new Container
         {
             Name = containerName,
             Image = image,
-            Command = GeneratorInput.Words(options.Command, nameof(DeploymentOptions.Command)),
+            Command = GeneratorInput.Words(options.Command, options.Parameter(nameof(DeploymentOptions.Command))),
             Resources = new ResourceRequirements(),
         };
         if (options.Port is { } port)
         {
-            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, nameof(DeploymentOptions.Port)) }];
+            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, options.Parameter(nameof(DeploymentOptions.Port))) }];
         }
 
         return new Deployment
@@ -44,7 +45,7 @@ public static class DeploymentGenerator
             Metadata = new ObjectMeta
             {
                 Name = name,
-                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(DeploymentOptions.Namespace)),
+                Namespace = GeneratorInput.Namespace(options.Namespace, options.Parameter(nameof(DeploymentOptions.Namespace))),
                 Labels = Labels(name),
             },
             Spec = new DeploymentSpec

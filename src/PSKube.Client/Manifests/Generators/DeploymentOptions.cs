@@ -1,7 +1,7 @@
 namespace PSKube.Client.Manifests.Generators;
 
 /// <summary>What <c>kubectl create deployment NAME --image=I [--replicas N] [--port P] [-- CMD...]</c> takes.</summary>
-public sealed record DeploymentOptions
+public sealed record DeploymentOptions : GeneratorOptions
 {
     /// <summary>The Deployment's name, also the value of its <c>app</c> label and selector.</summary>
     public required string Name { get; init; }

@@ -52,7 +52,7 @@ internal static class GeneratorInput
                 parameter);
     }
 
-    /// <summary>Checks a container image reference: present, without spaces or control characters.</summary>
+    /// <summary>Checks a container image reference: present, and well formed as kubectl run checks it (<see cref="ImageReference"/>).</summary>
     public static string Image(string? image, string parameter)
     {
         if (string.IsNullOrWhiteSpace(image))
@@ -65,17 +65,25 @@ internal static class GeneratorInput
             throw new KubeInputException($"The image '{image}' contains whitespace, which an image reference cannot. Give it like 'nginx:1.27' or 'registry.example.com/team/app:1.0'.", parameter);
         }
 
+        if (!ImageReference.IsValid(image))
+        {
+            // kubectl run's words, then what a reference looks like.
+            throw new KubeInputException(
+                $"Invalid image name \"{image}\": {ImageReference.InvalidFormat}. Give {parameter} as [registry[:port]/]name[:tag][@digest] with the name in lower case, e.g. 'nginx:1.27' or 'registry.example.com/team/app:1.0'.",
+                parameter);
+        }
+
         return image;
     }
 
-    /// <summary>Checks a container name (an RFC 1123 label).</summary>
-    public static string ContainerName(string name, string parameter, string origin)
+    /// <summary>Checks a container name (an RFC 1123 label); <paramref name="fix"/> says what to change when the name was made from other input.</summary>
+    public static string ContainerName(string name, string parameter, string origin, string? fix = null)
     {
         var errors = NameValidation.ValidateDns1123Label(name);
         return errors.Count == 0
             ? name
             : throw new KubeInputException(
-                $"The container name '{name}' ({origin}) is not valid: {string.Join("; ", errors)}. Give {parameter} with lowercase letters, digits or '-', e.g. 'app'.",
+                $"The container name '{name}' ({origin}) is not valid: {string.Join("; ", errors)}. {fix ?? $"Give {parameter} with lowercase letters, digits or '-', e.g. 'app'."}",
                 parameter);
     }
 

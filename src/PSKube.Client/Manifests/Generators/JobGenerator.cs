@@ -18,8 +18,8 @@ public static class JobGenerator
     public static Job Generate(JobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var name = GeneratorInput.ObjectName("jobs", options.Name, nameof(JobOptions.Name));
-        var template = PodTemplate(name, nameof(JobOptions.Name), options.Image, nameof(JobOptions.Image), options.Command, nameof(JobOptions.Command), "Never");
+        var name = GeneratorInput.ObjectName("jobs", options.Name, options.Parameter(nameof(JobOptions.Name)));
+        var template = PodTemplate(name, options.Parameter(nameof(JobOptions.Name)), options.Image, options.Parameter(nameof(JobOptions.Image)), options.Command, options.Parameter(nameof(JobOptions.Command)), "Never");
         return new Job
         {
             ApiVersion = "batch/v1",
@@ -27,14 +27,14 @@ public static class JobGenerator
             Metadata = new ObjectMeta
             {
                 Name = name,
-                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(JobOptions.Namespace)),
+                Namespace = GeneratorInput.Namespace(options.Namespace, options.Parameter(nameof(JobOptions.Namespace))),
             },
             Spec = new JobSpec
             {
-                Completions = GeneratorInput.NotNegative(options.Completions, nameof(JobOptions.Completions)),
-                Parallelism = GeneratorInput.NotNegative(options.Parallelism, nameof(JobOptions.Parallelism)),
-                BackoffLimit = GeneratorInput.NotNegative(options.BackoffLimit, nameof(JobOptions.BackoffLimit)),
-                ActiveDeadlineSeconds = GeneratorInput.Positive(options.ActiveDeadlineSeconds, nameof(JobOptions.ActiveDeadlineSeconds)),
+                Completions = GeneratorInput.NotNegative(options.Completions, options.Parameter(nameof(JobOptions.Completions))),
+                Parallelism = GeneratorInput.NotNegative(options.Parallelism, options.Parameter(nameof(JobOptions.Parallelism))),
+                BackoffLimit = GeneratorInput.NotNegative(options.BackoffLimit, options.Parameter(nameof(JobOptions.BackoffLimit))),
+                ActiveDeadlineSeconds = GeneratorInput.Positive(options.ActiveDeadlineSeconds, options.Parameter(nameof(JobOptions.ActiveDeadlineSeconds))),
                 Template = template,
             },
             JobStatus = new JobStatus(),

@@ -3,7 +3,7 @@ namespace PSKube.Client.Manifests.Generators;
 /// <summary>
 /// What <c>kubectl create job NAME --image=I -- CMD</c> takes, plus the Job settings kubectl create cannot set.
 /// </summary>
-public sealed record JobOptions
+public sealed record JobOptions : GeneratorOptions
 {
     /// <summary>The Job's name, also its container's name.</summary>
     public required string Name { get; init; }

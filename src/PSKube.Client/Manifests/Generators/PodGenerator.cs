@@ -12,23 +12,23 @@ public static class PodGenerator
     public static Pod Generate(PodOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var name = GeneratorInput.ObjectName("pods", options.Name, nameof(PodOptions.Name));
+        var name = GeneratorInput.ObjectName("pods", options.Name, options.Parameter(nameof(PodOptions.Name)));
         var container = new Container
         {
-            Name = GeneratorInput.ContainerName(name, nameof(PodOptions.Name), "kubectl run names the container after the pod"),
-            Image = GeneratorInput.Image(options.Image, nameof(PodOptions.Image)),
-            Env = GeneratorInput.Env(options.Env, nameof(PodOptions.Env)),
-            Resources = GeneratorInput.Resources(options.Requests, nameof(PodOptions.Requests), options.Limits, nameof(PodOptions.Limits)),
+            Name = GeneratorInput.ContainerName(name, options.Parameter(nameof(PodOptions.Name)), "kubectl run names the container after the pod"),
+            Image = GeneratorInput.Image(options.Image, options.Parameter(nameof(PodOptions.Image))),
+            Env = GeneratorInput.Env(options.Env, options.Parameter(nameof(PodOptions.Env))),
+            Resources = GeneratorInput.Resources(options.Requests, options.Parameter(nameof(PodOptions.Requests)), options.Limits, options.Parameter(nameof(PodOptions.Limits))),
             ImagePullPolicy = options.ImagePullPolicy is null
                 ? null
-                : GeneratorInput.OneOf(options.ImagePullPolicy, nameof(PodOptions.ImagePullPolicy), "image pull policy", "Always", "IfNotPresent", "Never"),
+                : GeneratorInput.OneOf(options.ImagePullPolicy, options.Parameter(nameof(PodOptions.ImagePullPolicy)), "image pull policy", "Always", "IfNotPresent", "Never"),
         };
         if (options.Port is { } port)
         {
-            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, nameof(PodOptions.Port)) }];
+            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, options.Parameter(nameof(PodOptions.Port))) }];
         }
 
-        var words = GeneratorInput.Words(options.Arguments, nameof(PodOptions.Arguments));
+        var words = GeneratorInput.Words(options.Arguments, options.Parameter(nameof(PodOptions.Arguments)));
         if (options.ArgumentsAreCommand)
         {
             container.Command = words;
@@ -45,14 +45,14 @@ public static class PodGenerator
             Metadata = new ObjectMeta
             {
                 Name = name,
-                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(PodOptions.Namespace)),
-                Labels = GeneratorInput.Labels(options.Labels, nameof(PodOptions.Labels)) ?? DefaultLabels(name),
-                Annotations = GeneratorInput.Annotations(options.Annotations, nameof(PodOptions.Annotations)),
+                Namespace = GeneratorInput.Namespace(options.Namespace, options.Parameter(nameof(PodOptions.Namespace))),
+                Labels = GeneratorInput.Labels(options.Labels, options.Parameter(nameof(PodOptions.Labels))) ?? DefaultLabels(name),
+                Annotations = GeneratorInput.Annotations(options.Annotations, options.Parameter(nameof(PodOptions.Annotations))),
             },
             Spec = new PodSpec
             {
                 Containers = [container],
-                RestartPolicy = GeneratorInput.OneOf(options.RestartPolicy, nameof(PodOptions.RestartPolicy), "restart policy", "Always", "OnFailure", "Never"),
+                RestartPolicy = GeneratorInput.OneOf(options.RestartPolicy, options.Parameter(nameof(PodOptions.RestartPolicy)), "restart policy", "Always", "OnFailure", "Never"),
                 DnsPolicy = "ClusterFirst",
             },
             PodStatus = new PodStatus(),

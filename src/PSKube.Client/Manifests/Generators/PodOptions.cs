@@ -1,7 +1,7 @@
 namespace PSKube.Client.Manifests.Generators;
 
 /// <summary>What <c>kubectl run NAME --image=I ...</c> takes, plus requests and limits (kubectl 1.32 has no flags for them).</summary>
-public sealed record PodOptions
+public sealed record PodOptions : GeneratorOptions
 {
     /// <summary>The pod's name, also its container's name (<c>kubectl run NAME</c>).</summary>
     public required string Name { get; init; }

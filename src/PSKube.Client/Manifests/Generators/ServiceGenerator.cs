@@ -27,19 +27,19 @@ public static class ServiceGenerator
         var (selector, sourcePorts) = source switch
         {
             Pod pod => (pod.Metadata?.Labels, ContainerPorts(pod.Spec)),
-            Deployment deployment => (MatchLabels(deployment.Spec?.Selector, sourceName, needSelector), ContainerPorts(deployment.Spec?.Template?.Spec)),
-            ReplicaSet replicaSet => (MatchLabels(replicaSet.Spec?.Selector, sourceName, needSelector), ContainerPorts(replicaSet.Spec?.Template?.Spec)),
+            Deployment deployment => (MatchLabels(deployment.Spec?.Selector, sourceName, needSelector, options.Parameter(nameof(ServiceOptions.Selector))), ContainerPorts(deployment.Spec?.Template?.Spec)),
+            ReplicaSet replicaSet => (MatchLabels(replicaSet.Spec?.Selector, sourceName, needSelector, options.Parameter(nameof(ServiceOptions.Selector))), ContainerPorts(replicaSet.Spec?.Template?.Spec)),
             Service service => (service.Spec?.Selector, ServicePorts(service.Spec)),
-            _ => throw new KubeInputException($"A {source.Kind ?? source.GetType().Name} cannot be exposed. Expose a Pod, Deployment, ReplicaSet or Service, or build the Service from Name, Selector and Ports.", "InputObject"),
+            _ => throw new KubeInputException($"A {source.Kind ?? source.GetType().Name} cannot be exposed. Expose a Pod, Deployment, ReplicaSet or Service, or build the Service from {options.Parameter(nameof(ServiceOptions.Name))}, {options.Parameter(nameof(ServiceOptions.Selector))} and {options.Parameter(nameof(ServiceOptions.Ports))}.", options.Parameter("InputObject")),
         };
         if (needSelector && (selector is null || selector.Count == 0))
         {
-            throw new KubeInputException($"The {sourceName} has no labels to select its pods by, so it cannot be exposed as it is. Give Selector, e.g. @{{app='web'}}.", nameof(ServiceOptions.Selector));
+            throw new KubeInputException($"The {sourceName} has no labels to select its pods by, so it cannot be exposed as it is. Give {options.Parameter(nameof(ServiceOptions.Selector))}, e.g. @{{app='web'}}.", options.Parameter(nameof(ServiceOptions.Selector)));
         }
 
         if (options.Ports is not { Count: > 0 } && sourcePorts.Count == 0)
         {
-            throw new KubeInputException($"The {sourceName} declares no ports, so there is nothing to expose by default. Give Ports, e.g. 80.", nameof(ServiceOptions.Ports));
+            throw new KubeInputException($"The {sourceName} declares no ports, so there is nothing to expose by default. Give {options.Parameter(nameof(ServiceOptions.Ports))}, e.g. 80.", options.Parameter(nameof(ServiceOptions.Ports)));
         }
 
         // kubectl cuts a long source name to the 63 characters a Service name may have.
@@ -59,12 +59,12 @@ public static class ServiceGenerator
         ArgumentNullException.ThrowIfNull(options);
         if (options.Selector is null || options.Selector.Count == 0)
         {
-            throw new KubeInputException("A Service needs a selector that picks the pods it sends traffic to. Give Selector, e.g. @{app='web'}.", nameof(ServiceOptions.Selector));
+            throw new KubeInputException($"A Service needs a selector that picks the pods it sends traffic to. Give {options.Parameter(nameof(ServiceOptions.Selector))}, e.g. @{{app='web'}}.", options.Parameter(nameof(ServiceOptions.Selector)));
         }
 
         if (options.Ports is not { Count: > 0 })
         {
-            throw new KubeInputException("A Service needs at least one port. Give Ports, e.g. 80.", nameof(ServiceOptions.Ports));
+            throw new KubeInputException($"A Service needs at least one port. Give {options.Parameter(nameof(ServiceOptions.Ports))}, e.g. 80.", options.Parameter(nameof(ServiceOptions.Ports)));
         }
 
         return Build(options, []);
@@ -72,18 +72,18 @@ public static class ServiceGenerator
 
     private static Service Build(ServiceOptions options, IReadOnlyList<(int Port, string Protocol)> sourcePorts)
     {
-        var name = GeneratorInput.ObjectName("services", options.Name, nameof(ServiceOptions.Name));
-        var targetPort = TargetPort(options.TargetPort);
+        var name = GeneratorInput.ObjectName("services", options.Name, options.Parameter(nameof(ServiceOptions.Name)));
+        var targetPort = TargetPort(options.TargetPort, options.Parameter(nameof(ServiceOptions.TargetPort)));
         var protocol = options.Protocol is null
             ? null
-            : GeneratorInput.OneOf(options.Protocol, nameof(ServiceOptions.Protocol), "protocol", "TCP", "UDP", "SCTP");
+            : GeneratorInput.OneOf(options.Protocol, options.Parameter(nameof(ServiceOptions.Protocol)), "protocol", "TCP", "UDP", "SCTP");
         var ports = options.Ports is { Count: > 0 }
-            ? options.Ports.Select(port => GeneratorInput.Port(port, nameof(ServiceOptions.Ports))).ToList()
+            ? options.Ports.Select(port => GeneratorInput.Port(port, options.Parameter(nameof(ServiceOptions.Ports)))).ToList()
             : sourcePorts.Select(port => port.Port).Distinct().ToList();
         var duplicate = ports.GroupBy(port => port).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
-            throw new KubeInputException($"The port {duplicate.Key} is given more than once. Give each port in Ports once.", nameof(ServiceOptions.Ports));
+            throw new KubeInputException($"The port {duplicate.Key} is given more than once. Give each port in {options.Parameter(nameof(ServiceOptions.Ports))} once.", options.Parameter(nameof(ServiceOptions.Ports)));
         }
 
         // As kubectl: one port stays unnamed, several are port-1, port-2...; a port the source serves over several
@@ -117,26 +117,26 @@ public static class ServiceGenerator
             Metadata = new ObjectMeta
             {
                 Name = name,
-                Namespace = GeneratorInput.Namespace(options.Namespace, nameof(ServiceOptions.Namespace)),
-                Labels = GeneratorInput.Labels(options.Labels, nameof(ServiceOptions.Labels)),
+                Namespace = GeneratorInput.Namespace(options.Namespace, options.Parameter(nameof(ServiceOptions.Namespace))),
+                Labels = GeneratorInput.Labels(options.Labels, options.Parameter(nameof(ServiceOptions.Labels))),
             },
             Spec = new ServiceSpec
             {
                 Ports = servicePorts,
-                Selector = GeneratorInput.Labels(options.Selector, nameof(ServiceOptions.Selector)),
+                Selector = GeneratorInput.Labels(options.Selector, options.Parameter(nameof(ServiceOptions.Selector))),
                 Type = options.Type is null
                     ? null
-                    : GeneratorInput.OneOf(options.Type, nameof(ServiceOptions.Type), "service type", "ClusterIP", "NodePort", "LoadBalancer"),
+                    : GeneratorInput.OneOf(options.Type, options.Parameter(nameof(ServiceOptions.Type)), "service type", "ClusterIP", "NodePort", "LoadBalancer"),
             },
             Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus() },
         };
     }
 
-    private static Dictionary<string, string>? MatchLabels(LabelSelector? selector, string sourceName, bool needed)
+    private static Dictionary<string, string>? MatchLabels(LabelSelector? selector, string sourceName, bool needed, string parameter)
     {
         if (needed && selector?.MatchExpressions is { Count: > 0 })
         {
-            throw new KubeInputException($"The {sourceName} selects its pods with matchExpressions, which a Service selector (plain key=value pairs) cannot express. Give Selector with the labels its pods carry.", nameof(ServiceOptions.Selector));
+            throw new KubeInputException($"The {sourceName} selects its pods with matchExpressions, which a Service selector (plain key=value pairs) cannot express. Give {parameter} with the labels its pods carry.", parameter);
         }
 
         return selector?.MatchLabels;
@@ -159,9 +159,8 @@ public static class ServiceGenerator
         name is { Length: > NameValidation.DnsLabelMaxLength } ? name[..NameValidation.DnsLabelMaxLength] : name;
 
     // A number is a port; anything else must be a container port's name (an IANA service name).
-    private static IntOrString? TargetPort(string? targetPort)
+    private static IntOrString? TargetPort(string? targetPort, string parameter)
     {
-        const string Parameter = nameof(ServiceOptions.TargetPort);
         if (targetPort is null)
         {
             return null;
@@ -169,7 +168,7 @@ public static class ServiceGenerator
 
         if (int.TryParse(targetPort, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            return GeneratorInput.Port(number, Parameter);
+            return GeneratorInput.Port(number, parameter);
         }
 
         var problem = targetPort switch
@@ -183,6 +182,6 @@ public static class ServiceGenerator
         };
         return problem is null
             ? targetPort
-            : throw new KubeInputException($"The target port '{targetPort}' is neither a port number nor a valid port name: {problem}. Give a number from 1 to {GeneratorInput.MaxPort} or a container port's name such as 'http'.", Parameter);
+            : throw new KubeInputException($"The target port '{targetPort}' is neither a port number nor a valid port name: {problem}. Give a number from 1 to {GeneratorInput.MaxPort} or a container port's name such as 'http'.", parameter);
     }
 }

@@ -4,7 +4,7 @@ namespace PSKube.Client.Manifests.Generators;
 /// What <c>kubectl expose KIND NAME [--port P] [--target-port T] [--protocol PR] [--type TY] [--name N]
 /// [--selector S] [--labels L]</c> takes; without a source object Name, Selector and Ports are required.
 /// </summary>
-public sealed record ServiceOptions
+public sealed record ServiceOptions : GeneratorOptions
 {
     /// <summary>The Service's name (<c>--name</c>); when exposing, the source's name by default.</summary>
     public string? Name { get; init; }

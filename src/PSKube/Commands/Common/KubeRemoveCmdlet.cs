@@ -48,7 +48,7 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
 
     /// <summary>
     /// Deleting many at once deserves a question even at the default $ConfirmPreference; -Confirm:$false or -WhatIf
-    /// skip it (each object still goes through ShouldProcess).
+    /// skip it (each object still goes through ShouldProcess). Where no one can answer, the error says to add -Confirm:$false.
     /// </summary>
     protected bool ConfirmMany(int count, string question)
     {
@@ -56,6 +56,14 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
         {
             return true;
         }
-        return ShouldContinue(question, "Remove many objects");
+        try
+        {
+            return ShouldContinue(question, "Remove many objects");
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            ThrowCannotAsk(e, $"remove {count} objects");
+            return false;
+        }
     }
 }

@@ -42,8 +42,10 @@ public abstract class NewKubeObjectCmdlet<T> : KubeNamespacedCmdlet
         }
         catch (KubeInputException e)
         {
-            // Bad input for this item (a piped pod without ports): an error for it alone, sent nowhere.
-            WriteError(new ErrorRecord(e, "Invalid" + (e.ParameterName ?? "Argument"), ErrorCategory.InvalidArgument, e.ParameterName));
+            // Bad input for this item (a piped pod without ports): an error for it alone, sent nowhere. The generator
+            // named the parameter as ParameterNames told it (-Image), so the id is InvalidImage.
+            var parameter = e.ParameterName?.TrimStart('-');
+            WriteError(new ErrorRecord(e, "Invalid" + (parameter ?? "Argument"), ErrorCategory.InvalidArgument, parameter));
             return;
         }
         if (obj is null)
@@ -70,6 +72,13 @@ public abstract class NewKubeObjectCmdlet<T> : KubeNamespacedCmdlet
             WriteObject(Created(created));
         });
     }
+
+    /// <summary>
+    /// How the generator names its options in messages: as this cmdlet's parameters (-Image), with
+    /// <paramref name="renamed"/> for the options whose parameter has another name (Labels is -Label).
+    /// </summary>
+    protected static Func<string, string> ParameterNames(params (string Option, string Parameter)[] renamed) =>
+        option => "-" + (renamed.FirstOrDefault(r => r.Option == option).Parameter ?? option);
 
     /// <summary>A hashtable (-Label @{ app = 'web' }, -Requests @{ cpu = '250m' }) as the text dictionary the generators take.</summary>
     protected static Dictionary<string, string>? Strings(IDictionary? table) => table is null ? null : LabelValidation.ToLabels(table);

@@ -83,5 +83,6 @@ public sealed class NewKubeCronJobCommand : NewKubeObjectCmdlet<CronJob>
         SuccessfulJobsHistoryLimit = SuccessfulJobsHistoryLimit,
         FailedJobsHistoryLimit = FailedJobsHistoryLimit,
         StartingDeadlineSeconds = StartingDeadline is { } deadline ? (long)Math.Ceiling(deadline.TotalSeconds) : null,
+        ParameterNames = ParameterNames((nameof(CronJobOptions.RestartPolicy), nameof(Restart)), (nameof(CronJobOptions.StartingDeadlineSeconds), nameof(StartingDeadline))),
     });
 }

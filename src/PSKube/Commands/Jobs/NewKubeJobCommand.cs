@@ -76,6 +76,7 @@ public sealed class NewKubeJobCommand : NewKubeObjectCmdlet<Job>
         BackoffLimit = BackoffLimit,
         // The API takes whole seconds; a part of a second rounds up rather than to a deadline of nothing.
         ActiveDeadlineSeconds = ActiveDeadline is { } deadline ? (long)Math.Ceiling(deadline.TotalSeconds) : null,
+        ParameterNames = ParameterNames((nameof(JobOptions.ActiveDeadlineSeconds), nameof(ActiveDeadline))),
     });
 
     protected override Job Created(Job created)

@@ -114,5 +114,6 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
         ArgumentsAreCommand = Command,
         Requests = Strings(Requests),
         Limits = Strings(Limits),
+        ParameterNames = ParameterNames((nameof(PodOptions.Labels), nameof(Label)), (nameof(PodOptions.RestartPolicy), nameof(Restart)), (nameof(PodOptions.ArgumentsAreCommand), nameof(Command))),
     });
 }

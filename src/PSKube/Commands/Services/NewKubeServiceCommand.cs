@@ -77,6 +77,7 @@ public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
             Protocol = Protocol,
             Type = Type,
             Labels = Strings(Label),
+            ParameterNames = ParameterNames((nameof(ServiceOptions.Ports), nameof(Port)), (nameof(ServiceOptions.Labels), nameof(Label))),
         };
         return InputObject is null ? ServiceGenerator.Generate(options) : ServiceGenerator.Expose(InputObject, options);
     }

@@ -42,5 +42,6 @@ public sealed class NewKubeDeploymentCommand : NewKubeObjectCmdlet<Deployment>
         Replicas = Replicas,
         Port = Port,
         Command = Command,
+        ParameterNames = ParameterNames(),
     });
 }
