@@ -12,11 +12,15 @@ public sealed record KubeLogEvent(KubeLogEventKind Kind, string Namespace, strin
     /// <summary>For a Failed event, why (from the server's refusal where there is one); null for the other kinds.</summary>
     public KubeLogFailure? Failure { get; init; }
 
+    /// <summary>For a ContainerDefaulted event, kubectl's words for it; null for the other kinds.</summary>
+    public string? Notice { get; init; }
+
     public override string ToString() => Kind switch
     {
         KubeLogEventKind.Line => Record!.ToString(),
         KubeLogEventKind.Joined => $"+ pod/{Pod}",
         KubeLogEventKind.Left => $"- pod/{Pod}",
+        KubeLogEventKind.ContainerDefaulted => Notice!,
         _ => $"! pod/{Pod}{(Container is null ? "" : "/" + Container)}: {Error?.Message}",
     };
 
@@ -26,6 +30,9 @@ public sealed record KubeLogEvent(KubeLogEventKind Kind, string Namespace, strin
     internal static KubeLogEvent Joined(string @namespace, string pod) => new(KubeLogEventKind.Joined, @namespace, pod, null, null, null);
 
     internal static KubeLogEvent Left(string @namespace, string pod) => new(KubeLogEventKind.Left, @namespace, pod, null, null, null);
+
+    internal static KubeLogEvent Defaulted(string @namespace, string pod, string notice) =>
+        new(KubeLogEventKind.ContainerDefaulted, @namespace, pod, null, null, null) { Notice = notice };
 
     internal static KubeLogEvent Failed(string @namespace, string pod, string? container, Exception error) =>
         new(KubeLogEventKind.Failed, @namespace, pod, container, null, error) { Failure = Classify(error) };

@@ -14,4 +14,10 @@ public enum KubeLogEventKind
 
     /// <summary>One pod or container could not be read (<see cref="KubeLogEvent.Error"/>); the others go on.</summary>
     Failed,
+
+    /// <summary>
+    /// No container was named and the pod has several: which one is read (<see cref="KubeLogEvent.Notice"/>, kubectl's
+    /// <c>Defaulted container "a" out of: a, b</c>). Comes before the pod's lines.
+    /// </summary>
+    ContainerDefaulted,
 }

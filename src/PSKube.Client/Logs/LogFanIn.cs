@@ -42,8 +42,8 @@ public sealed class LogFanIn
     }
 
     /// <summary>
-    /// Reads the logs. Following more streams than MaxConcurrency fails with an <see cref="InvalidOperationException"/>
-    /// before any line; a failed pod watch ends the stream with its exception.
+    /// Reads the logs. Following, a pod whose streams would go over MaxConcurrency is a Failed event
+    /// (<see cref="KubeLogFailure.TooManyStreams"/>) and is not followed; a failed pod watch ends the stream with its exception.
     /// </summary>
     public IAsyncEnumerable<KubeLogEvent> ReadAsync(CancellationToken cancellationToken) =>
         _options.Log.Follow ? FollowAsync(cancellationToken) : ReadOnceAsync(cancellationToken);
@@ -106,6 +106,10 @@ public sealed class LogFanIn
         var work = new List<(KubeLogEvent? Failure, Pod? Pod, string? Container, Channel<KubeLogEvent>? Lines)>();
         foreach (var pod in pods)
         {
+            if (PodContainers.DefaultedNotice(pod, _options.Log.Container, _options.AllContainers) is { } notice)
+            {
+                work.Add((KubeLogEvent.Defaulted(pod.Namespace!, pod.Name!, notice), null, null, null));
+            }
             try
             {
                 work.AddRange(PodContainers.Select(pod, _options.Log.Container, _options.AllContainers)
@@ -183,11 +187,6 @@ public sealed class LogFanIn
     private async IAsyncEnumerable<KubeLogEvent> FollowAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (pods, fixedPods, missing) = await ResolvePodsAsync(cancellationToken);
-        var streams = pods.Sum(p => StreamCount(p));
-        if (streams > _options.MaxConcurrency)
-        {
-            throw new KubeLogConcurrencyException(streams, _options.MaxConcurrency);
-        }
         foreach (var failure in missing)
         {
             yield return failure;
@@ -208,18 +207,6 @@ public sealed class LogFanIn
         {
             await stop.CancelAsync();
             await QuietlyAsync(running);
-        }
-    }
-
-    private int StreamCount(Pod pod)
-    {
-        try
-        {
-            return PodContainers.Select(pod, _options.Log.Container, _options.AllContainers).Count;
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
         }
     }
 

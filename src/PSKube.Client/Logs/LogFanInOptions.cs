@@ -37,8 +37,14 @@ public sealed record LogFanInOptions
     /// </summary>
     public PodLogOptions Log { get; init; } = new();
 
-    /// <summary>At most this many log requests at once; following more streams than this is refused (kubectl --max-log-requests).</summary>
-    public int MaxConcurrency { get; init; } = 5;
+    /// <summary>
+    /// At most this many log requests at once (kubectl --max-log-requests); following, a pod whose streams would go
+    /// over it is reported and not followed. 50 by default, stern's limit when following.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    /// <summary>How many logs are read or followed at once unless told otherwise (stern's default when following).</summary>
+    public const int DefaultMaxConcurrency = 50;
 
     /// <summary>
     /// Checks how the logs are to be read, not which pods (an <see cref="ArgumentException"/> says what to change), so

@@ -10,15 +10,22 @@ namespace PSKube.Client.Logs;
 /// The follow mode of <see cref="LogFanIn"/>. One loop owns all the state and reacts to signals: pod changes from
 /// the watches, and streams that ended. Each container's stream is a pump task writing lines into the output;
 /// the loop starts a pump when a container has a log instance it has not streamed yet (it started, or restarted)
-/// and a slot is free, and stops a pod's pumps before reporting that the pod left. When pods come and go (a selector
-/// or owners), it follows until cancelled; otherwise until its pods are done.
+/// and stops a pod's pumps before reporting that the pod left. A pod takes its streams (one per container read) when
+/// it joins: a pod whose streams do not fit under MaxConcurrency is reported and not followed (never announced as
+/// joined); it joins when it changes again and its streams fit by then. When pods come and go (a selector or owners),
+/// it follows until cancelled; otherwise until its pods are done.
 /// </summary>
 internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest, LogFanInOptions options, bool podsComeAndGo, ChannelWriter<KubeLogEvent> output)
 {
     private readonly Channel<object> _signals = Channel.CreateUnbounded<object>();
     private readonly Dictionary<string, FollowedPod> _pods = new(StringComparer.Ordinal);
     private readonly List<Task> _background = [];
-    private int _streams;
+
+    /// <summary>The pods refused for the limit, by key, with whether they were there when following began.</summary>
+    private readonly Dictionary<string, bool> _refused = new(StringComparer.Ordinal);
+
+    /// <summary>The streams the followed pods hold (one per container read), running or not.</summary>
+    private int _reserved;
 
     /// <summary>Follows until cancelled, or (for a fixed set of pods) until every pod is gone or finished; then completes the output.</summary>
     public async Task RunAsync(IReadOnlyList<Pod> initial, IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> watches, CancellationToken cancellationToken)
@@ -45,8 +52,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
                         break;
                     case StreamEnded ended when ended.Container.Pump is not null:
                         ended.Container.Pump = null;
-                        _streams--;
-                        await StartStreamsAsync(ended.Pod, stop.Token);
+                        StartStreams(ended.Pod, stop.Token);
                         break;
                     case Exception watchFailure:
                         throw watchFailure;
@@ -100,10 +106,20 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
 
     private async Task UpdateAsync(Pod pod, CancellationToken cancellationToken)
     {
+        if (_refused.TryGetValue(Key(pod), out var wasThere))
+        {
+            // Refused for the limit before: it joins now if its streams fit, else it stays refused, without saying so again.
+            if (Streams(pod) <= options.MaxConcurrency - _reserved)
+            {
+                _refused.Remove(Key(pod));
+                await JoinAsync(pod, wasThere, cancellationToken);
+            }
+            return;
+        }
         if (_pods.TryGetValue(Key(pod), out var followed) && !followed.Gone && followed.Latest.Metadata?.Uid == pod.Metadata?.Uid)
         {
             followed.Latest = pod;
-            await StartStreamsAsync(followed, cancellationToken);
+            StartStreams(followed, cancellationToken);
             return;
         }
         if (followed is { Gone: false })
@@ -116,9 +132,22 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
 
     private async Task JoinAsync(Pod pod, bool initial, CancellationToken cancellationToken)
     {
+        var streams = Streams(pod);
+        if (streams > options.MaxConcurrency - _reserved)
+        {
+            _refused[Key(pod)] = initial;
+            var limit = new KubeLogConcurrencyException(
+                $"pod {pod.Name} is not followed: its {streams} log stream(s) would go over the limit of {options.MaxConcurrency} concurrent streams ({_reserved} taken); raise MaxConcurrency to follow it");
+            await output.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, null, limit), cancellationToken);
+            return;
+        }
         var followed = new FollowedPod(pod);
         _pods[Key(pod)] = followed;
         await output.WriteAsync(KubeLogEvent.Joined(pod.Namespace!, pod.Name!), cancellationToken);
+        if (PodContainers.DefaultedNotice(pod, options.Log.Container, options.AllContainers) is { } notice)
+        {
+            await output.WriteAsync(KubeLogEvent.Defaulted(pod.Namespace!, pod.Name!, notice), cancellationToken);
+        }
         try
         {
             foreach (var name in PodContainers.Select(pod, options.Log.Container, options.AllContainers))
@@ -131,12 +160,31 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         {
             await output.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, options.Log.Container, e), cancellationToken);
         }
-        await StartStreamsAsync(followed, cancellationToken);
+        _reserved += followed.Containers.Count;
+        StartStreams(followed, cancellationToken);
+    }
+
+    /// <summary>How many streams following the pod takes: one per container read (none when its container is missing).</summary>
+    private int Streams(Pod pod)
+    {
+        try
+        {
+            return PodContainers.Select(pod, options.Log.Container, options.AllContainers).Count;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Stops the pod's streams, and only then says it left: no line of it comes after.</summary>
     private async Task LeaveAsync(Pod pod, CancellationToken cancellationToken)
     {
+        if (_refused.Remove(Key(pod)))
+        {
+            // Never followed, so it never left either.
+            return;
+        }
         if (!_pods.TryGetValue(Key(pod), out var followed) || followed.Gone || followed.Latest.Metadata?.Uid != pod.Metadata?.Uid)
         {
             return;
@@ -147,12 +195,12 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
             await container.Stop!.CancelAsync();
             await LogFanIn.QuietlyAsync(container.Pump!);
             container.Pump = null;
-            _streams--;
         }
+        _reserved -= followed.Containers.Count;
         await output.WriteAsync(KubeLogEvent.Left(pod.Namespace!, pod.Name!), cancellationToken);
     }
 
-    private async Task StartStreamsAsync(FollowedPod pod, CancellationToken cancellationToken)
+    private void StartStreams(FollowedPod pod, CancellationToken cancellationToken)
     {
         if (pod.Gone)
         {
@@ -165,26 +213,13 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
             {
                 continue;
             }
-            if (_streams >= options.MaxConcurrency)
-            {
-                if (!container.RefusedForLimit)
-                {
-                    container.RefusedForLimit = true;
-                    var limit = new KubeLogConcurrencyException(
-                        $"cannot follow one more log stream: {_streams} are followed and maximum allowed concurrency is {options.MaxConcurrency}; use -MaxConcurrency to increase the limit");
-                    await output.WriteAsync(KubeLogEvent.Failed(pod.Latest.Namespace!, pod.Latest.Name!, container.Name, limit), cancellationToken);
-                }
-                continue;
-            }
             var request = container.UsesOptions && container.StreamedInstance is null
                 ? firstRequest
                 : new PodLogOptions { Timestamps = firstRequest.Timestamps, LimitBytes = firstRequest.LimitBytes };
-            container.RefusedForLimit = false;
             container.StreamedInstance = instance;
             container.Stop?.Dispose();
             container.Stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             container.Pump = PumpAsync(pod, container, request with { Container = container.Name, Follow = true }, container.Stop.Token);
-            _streams++;
         }
     }
 
@@ -268,8 +303,5 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         public Task? Pump { get; set; }
 
         public CancellationTokenSource? Stop { get; set; }
-
-        /// <summary>The concurrency limit was reported for this container (once, until it gets a slot).</summary>
-        public bool RefusedForLimit { get; set; }
     }
 }

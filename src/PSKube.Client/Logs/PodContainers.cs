@@ -34,6 +34,26 @@ internal static class PodContainers
     }
 
     /// <summary>
+    /// kubectl's notice when it picks the first container for the user (none named, not every container, no usable
+    /// default-container annotation) of a pod that has others: <c>Defaulted container "a" out of: a, b, setup (init)</c>,
+    /// listing containers, then ephemeral ones, then init ones. Null when there is nothing to say.
+    /// </summary>
+    public static string? DefaultedNotice(Pod pod, string? named, bool all)
+    {
+        var containers = Names(pod.Spec?.Containers?.Select(c => c.Name));
+        var init = Names(pod.Spec?.InitContainers?.Select(c => c.Name));
+        var ephemeral = Names(pod.Spec?.EphemeralContainers?.Select(c => c.Name));
+        var annotated = pod.Metadata?.Annotations?.GetValueOrDefault(DefaultContainerAnnotation);
+        if (all || named is not null || containers.Count == 0 || (annotated is not null && containers.Contains(annotated))
+            || containers.Count + init.Count + ephemeral.Count == 1)
+        {
+            return null;
+        }
+        var listed = containers.Concat(ephemeral.Select(n => n + " (ephem)")).Concat(init.Select(n => n + " (init)"));
+        return $"Defaulted container \"{containers[0]}\" out of: {string.Join(", ", listed)}";
+    }
+
+    /// <summary>
     /// The container instance whose log the kubelet serves now: the running one, else the one that ended, else
     /// the last terminated one (while waiting to restart); null while the container has never run.
     /// </summary>

@@ -56,10 +56,35 @@ public sealed class LogsFanInTests : IAsyncLifetime
         _cluster.Advance(5);
 
         var events = await ReadAsync(new LogFanInOptions { PodNames = ["annotated", "plain", "wrongly-annotated"] });
+        // kubectl says which container it chose when it had to choose (not when the annotation chose).
         Assert.Equal(
-            ["annotated/second from second", "plain/first from first", "wrongly-annotated/first from first"],
+            [
+                "annotated/second from second",
+                "Defaulted container \"first\" out of: first, second", "plain/first from first",
+                "Defaulted container \"first\" out of: first, second", "wrongly-annotated/first from first",
+            ],
             events.Select(e => e.ToString()));
-        Assert.All(events, e => Assert.NotNull(e.Record!.Timestamp));
+        Assert.All(events.Where(e => e.Kind == KubeLogEventKind.Line), e => Assert.NotNull(e.Record!.Timestamp));
+        Assert.Equal(["plain", "wrongly-annotated"], events.Where(e => e.Kind == KubeLogEventKind.ContainerDefaulted).Select(e => e.Pod));
+    }
+
+    [Fact]
+    public async Task Logs_FanIn_DefaultedContainer_ListsInitContainers_AndIsQuietWhenThereIsNoChoice()
+    {
+        var spec = Spec("Always", Container("app", "alpine:3.20", command: ["echo", "from app"]));
+        spec["initContainers"] = new JsonArray(Container("setup", "alpine:3.20", command: ["echo", "from setup"]));
+        await _cluster.CreatePodAsync("with-init", spec);
+        await _cluster.CreatePodAsync("single", Spec("Always", Container("only", "alpine:3.20", command: ["echo", "alone"])));
+        await _cluster.CreatePodAsync("two", TwoContainers());
+        _cluster.Advance(10);
+
+        var defaulted = await ReadAsync(new LogFanInOptions { PodNames = ["with-init", "single"] });
+        Assert.Equal(["Defaulted container \"app\" out of: app, setup (init)", "with-init/app from app", "single/only alone"], defaulted.Select(e => e.ToString()));
+
+        var named = await ReadAsync(new LogFanInOptions { PodNames = ["two"], Log = new PodLogOptions { Container = "second" } });
+        Assert.DoesNotContain(named, e => e.Kind == KubeLogEventKind.ContainerDefaulted);
+        var all = await ReadAsync(new LogFanInOptions { PodNames = ["two"], AllContainers = true });
+        Assert.DoesNotContain(all, e => e.Kind == KubeLogEventKind.ContainerDefaulted);
     }
 
     [Fact]

@@ -43,18 +43,27 @@ public sealed class LogsFollowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Logs_Follow_MoreStreamsThanMaxConcurrency_FailsBeforeStreaming()
+    public void Logs_Follow_DefaultLimit_IsSternsFifty() =>
+        Assert.Equal(50, new LogFanInOptions().MaxConcurrency);
+
+    [Fact]
+    public async Task Logs_Follow_MoreStreamsThanMaxConcurrency_FollowsUpToTheLimit_AndReportsTheRest()
     {
         await PingPodAsync("ping-a");
         await PingPodAsync("ping-b");
         await PingPodAsync("ping-c");
-        _cluster.Advance(3);
+        await AdvanceAsync(3);
 
-        var fanIn = new LogFanIn(_client, new LogFanInOptions { LabelSelector = "app=ping", MaxConcurrency = 2, Log = new PodLogOptions { Follow = true } });
-        await using var events = fanIn.ReadAsync(CancellationToken.None).GetAsyncEnumerator();
-        var error = await Assert.ThrowsAsync<KubeLogConcurrencyException>(async () => await events.MoveNextAsync());
-        Assert.Equal("you are attempting to follow 3 log streams, but maximum allowed concurrency is 2; use -MaxConcurrency to increase the limit", error.Message);
-        Assert.DoesNotContain(_cluster.Server.Faults.RecentRequests, r => r.PathAndQuery.Contains("/log", StringComparison.Ordinal));
+        await using var follow = Follow(new LogFanInOptions { LabelSelector = "app=ping", MaxConcurrency = 2, Log = new PodLogOptions { TailLines = 1 } });
+        await follow.WaitForAsync(e => follow.Lines("ping-a").Count > 0 && follow.Lines("ping-b").Count > 0 && e.Any(x => x.Kind == KubeLogEventKind.Failed), "two pods followed, the third refused");
+        await AdvanceAsync(2);
+        var refusal = follow.Events.Single(e => e.Kind == KubeLogEventKind.Failed);
+        Assert.Equal(("ping-c", KubeLogFailure.TooManyStreams), (refusal.Pod, refusal.Failure));
+        Assert.Equal("pod ping-c is not followed: its 1 log stream(s) would go over the limit of 2 concurrent streams (2 taken); raise MaxConcurrency to follow it", refusal.Error!.Message);
+        // Never announced as followed, never read.
+        Assert.Equal(["+ pod/ping-a", "+ pod/ping-b"], follow.Events.Where(e => e.Kind == KubeLogEventKind.Joined).Select(e => e.ToString()));
+        Assert.Empty(follow.Lines("ping-c"));
+        Assert.DoesNotContain(_cluster.Server.Faults.RecentRequests, r => r.PathAndQuery.Contains("/pods/ping-c/log", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,6 +80,7 @@ public sealed class LogsFollowTests : IAsyncLifetime
         var refusal = follow.Events.Single(e => e.Kind == KubeLogEventKind.Failed);
         Assert.Equal(("ping-b", KubeLogFailure.TooManyStreams), (refusal.Pod, refusal.Failure));
         Assert.IsType<KubeLogConcurrencyException>(refusal.Error);
+        Assert.DoesNotContain(follow.Events, e => e.ToString() == "+ pod/ping-b");
         var before = follow.Lines("ping-a").Count;
         await AdvanceAsync(2);
         await follow.WaitForAsync(e => follow.Lines("ping-a").Count > before, "the first pod goes on");

@@ -27,6 +27,9 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
 
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
 
+    /// <summary>The type name of records written with -Timestamps, whose default view shows the time.</summary>
+    internal const string TimestampsTypeName = "PSKube.Client.Logs.KubeLogRecord#Timestamps";
+
     private readonly List<Pod> _pods = [];
     private readonly List<KubeObject> _owners = [];
 
@@ -82,7 +85,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Parameter]
     public DateTime? SinceTime { get; set; }
 
-    /// <summary>With -Raw, prefix each line with its RFC 3339 timestamp (records always carry it).</summary>
+    /// <summary>Show each line's RFC 3339 timestamp: in the default view of the records, or before each -Raw line (records always carry it).</summary>
     [Parameter]
     public SwitchParameter Timestamps { get; set; }
 
@@ -91,10 +94,13 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Alias("f")]
     public SwitchParameter Follow { get; set; }
 
-    /// <summary>How many logs are read at once; following more streams than this is refused (kubectl --max-log-requests).</summary>
+    /// <summary>
+    /// How many logs are read at once, 50 by default (stern's); following, a pod whose streams would go over it is
+    /// reported (TooManyStreams) and not followed (kubectl --max-log-requests).
+    /// </summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int MaxConcurrency { get; set; } = 5;
+    public int MaxConcurrency { get; set; } = LogFanInOptions.DefaultMaxConcurrency;
 
     /// <summary>Output each line as a plain string, as kubectl prints it, instead of a KubeLogRecord.</summary>
     [Parameter]
@@ -170,13 +176,6 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
         {
             WriteStream(fanIn.ReadAsync, Write);
         }
-        catch (KubeLogConcurrencyException e)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "TooManyLogStreams", ErrorCategory.InvalidOperation, MaxConcurrency)
-            {
-                ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = "Raise -MaxConcurrency, or narrow -Selector or -Container to fewer streams." },
-            });
-        }
         catch (KubeApiException e)
         {
             // Listing or watching the pods failed: nothing more can come.
@@ -234,8 +233,18 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
             case KubeLogEventKind.Line when Raw:
                 WriteObject(item.Record!.ToLine(Timestamps));
                 break;
+            case KubeLogEventKind.Line when Timestamps:
+                // The extra type name picks the default view with the time column (module/PSKube.format.ps1xml).
+                var record = PSObject.AsPSObject(item.Record!);
+                record.TypeNames.Insert(0, TimestampsTypeName);
+                WriteObject(record);
+                break;
             case KubeLogEventKind.Line:
                 WriteObject(item.Record);
+                break;
+            case KubeLogEventKind.ContainerDefaulted:
+                // kubectl writes this to stderr; a warning is where PowerShell users see such words.
+                WriteWarning(item.Notice);
                 break;
             case KubeLogEventKind.Joined or KubeLogEventKind.Left:
                 // stern's "+ pod/x" and "- pod/x": shown with -InformationAction Continue, kept out of the output.
