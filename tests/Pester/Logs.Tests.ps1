@@ -116,12 +116,41 @@ Describe 'Receive-KubeLog on a deployment' -Skip:$noKubectl {
         }
     }
 
-    It 'refuses to follow more streams than -MaxConcurrency' {
+    It 'follows one pod of two with -MaxConcurrency 1 and reports the other, never announcing it' {
         Wait-Until { @(Get-KubePod -Selector app=pingpong).Count -ge 2 } 'two pods'
-        $thrown = $null
-        try { Receive-KubeLog -Selector app=pingpong -Follow -MaxConcurrency 1 } catch { $thrown = $_ }
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'TooManyLogStreams*'
-        $thrown.Exception.Message | Should -BeLike '*maximum allowed concurrency is 1; use -MaxConcurrency*'
+        $job = Start-ThreadJob -ArgumentList $module, $kubeconfig {
+            param($Module, $KubeConfig)
+            Import-Module $Module
+            # Errors and the "+ pod/NAME" information lines come into the output with the records.
+            Receive-KubeLog -Selector app=pingpong -Tail 1 -Follow -MaxConcurrency 1 -KubeConfig $KubeConfig 2>&1 6>&1
+        }
+        try {
+            Wait-Until { @(Receive-Job $job -Keep | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count -gt 0 } 'the refusal'
+            Wait-Until { @(Receive-Job $job -Keep | Where-Object { Test-LogRecord $_ }).Count -gt 0 } 'lines of the followed pod'
+            $output = @(Receive-Job $job -Keep)
+            $refusals = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $joined = @($output | Where-Object { "$_" -like '+ pod/*' } | ForEach-Object { "$_".Substring(6) })
+            $refusals.Count | Should -Be 1
+            $refusals[0].FullyQualifiedErrorId | Should -BeLike 'TooManyStreams*'
+            $refusals[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $refusals[0].ErrorDetails.RecommendedAction | Should -BeLike '*-MaxConcurrency*'
+            $joined.Count | Should -Be 1
+            $refusals[0].TargetObject | Should -Not -Be $joined[0]
+            "$($refusals[0])" | Should -BeLike "pod $($refusals[0].TargetObject) is not followed*limit of 1 concurrent streams*"
+            $output | Where-Object { Test-LogRecord $_ } | Select-Object -ExpandProperty Pod -Unique | Should -Be $joined[0]
+        }
+        finally {
+            Stop-Job $job
+            Remove-Job $job -Force
+        }
+    }
+
+    It 'shows the timestamps in the default view with -Timestamps' {
+        $shown = Get-KubeDeployment pingpong | Select-Object -First 1 | Receive-KubeLog -Tail 1 -Timestamps | Out-String
+        $shown.Trim() | Should -Match '^pingpong-\S+/\S+  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z 64 bytes from'
+        $plain = Get-KubeDeployment pingpong | Select-Object -First 1 | Receive-KubeLog -Tail 1 | Out-String
+        $plain.Trim() | Should -Match '^pingpong-\S+/\S+  64 bytes from'
+        (Receive-KubeLog -Selector app=pingpong -Tail 1 -Timestamps)[0].Timestamp | Should -Not -BeNullOrEmpty
     }
 }
 
@@ -151,6 +180,15 @@ spec:
         $records[0].Message | Should -BeLike 'PING 127.0.0.1*'
         $records[-1].Message | Should -BeLike 'round-trip*'
         $records.Container | Select-Object -Unique | Should -Be 'two'
+    }
+
+    It 'says which container it read when none was named, as kubectl does' {
+        $records = @(Receive-KubeLog duplicate-containers -Tail 1 -WarningVariable defaulted 3>$null)
+        $records.Container | Should -Be 'one'
+        @($defaulted).Count | Should -Be 1
+        "$($defaulted[0])" | Should -Be 'Defaulted container "one" out of: one, two'
+        Receive-KubeLog duplicate-containers -Container one -Tail 1 -WarningVariable named 3>$null | Out-Null
+        @($named).Count | Should -Be 0
     }
 
     It 'reads every container with -AllContainers' {
