@@ -49,8 +49,9 @@ public sealed class ViewsTests
         var missing = new List<string>();
         foreach (var view in FormatFile.Views())
         {
-            // Get-KubeResource's several-kinds listing is a PowerShell type name over any KubeObject.
-            var type = models.Find(view.TypeName == "PSKube.KubeResourceListing" ? "PSKube.Client.Models.KubeObject" : view.TypeName);
+            // Get-KubeResource's several-kinds listing is a PowerShell type name over any KubeObject; TYPE#variant
+            // (Receive-KubeLog -Timestamps' records) is one over TYPE.
+            var type = models.Find(view.TypeName == "PSKube.KubeResourceListing" ? "PSKube.Client.Models.KubeObject" : view.TypeName.Split('#')[0]);
             if (type is null)
             {
                 missing.Add($"{view.TypeName}: no such type in PSKube.Client.dll");
@@ -124,6 +125,15 @@ public sealed class ViewsTests
         Assert.Contains("ExpressionBinding", views[0].Element.Descendants().Select(element => element.Name.LocalName));
         var table = Assert.Single(views, view => view.Name == "Table");
         Assert.Equal(["POD", "CONTAINER", "TIMESTAMP", "MESSAGE"], table.Headers);
+    }
+
+    [Fact]
+    public void Views_LogRecordsWithTimestamps_ShowTheTimeByDefault()
+    {
+        // Receive-KubeLog -Timestamps adds this type name to each record it writes.
+        var view = Assert.Single(FormatFile.Views(), view => view.TypeName == LogRecordType + "#Timestamps");
+        Assert.Equal("CustomControl", view.Control);
+        Assert.Contains(view.ScriptBlocks, script => script.Contains("ToLine($true)", StringComparison.Ordinal));
     }
 
     [Theory]
