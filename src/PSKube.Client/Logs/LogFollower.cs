@@ -12,7 +12,7 @@ namespace PSKube.Client.Logs;
 /// the loop starts a pump when a container has a log instance it has not streamed yet (it started, or restarted)
 /// and stops a pod's pumps before reporting that the pod left. A pod takes its streams (one per container read) when
 /// it joins: a pod whose streams do not fit under MaxConcurrency is reported and not followed (never announced as
-/// joined); it joins when it changes again and its streams fit by then. When pods come and go (a selector or owners),
+/// joined); it joins once room frees up (a followed pod leaves). When pods come and go (a selector or owners),
 /// it follows until cancelled; otherwise until its pods are done.
 /// </summary>
 internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest, LogFanInOptions options, bool podsComeAndGo, ChannelWriter<KubeLogEvent> output)
@@ -21,8 +21,8 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
     private readonly Dictionary<string, FollowedPod> _pods = new(StringComparer.Ordinal);
     private readonly List<Task> _background = [];
 
-    /// <summary>The pods refused for the limit, by key, with whether they were there when following began.</summary>
-    private readonly Dictionary<string, bool> _refused = new(StringComparer.Ordinal);
+    /// <summary>The pods refused for the limit, by key: as last seen, and whether they were there when following began.</summary>
+    private readonly Dictionary<string, (Pod Latest, bool Initial)> _refused = new(StringComparer.Ordinal);
 
     /// <summary>The streams the followed pods hold (one per container read), running or not.</summary>
     private int _reserved;
@@ -106,14 +106,11 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
 
     private async Task UpdateAsync(Pod pod, CancellationToken cancellationToken)
     {
-        if (_refused.TryGetValue(Key(pod), out var wasThere))
+        if (_refused.TryGetValue(Key(pod), out var refused))
         {
-            // Refused for the limit before: it joins now if its streams fit, else it stays refused, without saying so again.
-            if (Streams(pod) <= options.MaxConcurrency - _reserved)
-            {
-                _refused.Remove(Key(pod));
-                await JoinAsync(pod, wasThere, cancellationToken);
-            }
+            // Refused for the limit before: it stays so, without saying so again, until its streams fit.
+            _refused[Key(pod)] = (pod, refused.Initial);
+            await JoinRefusedAsync(cancellationToken);
             return;
         }
         if (_pods.TryGetValue(Key(pod), out var followed) && !followed.Gone && followed.Latest.Metadata?.Uid == pod.Metadata?.Uid)
@@ -135,7 +132,7 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         var streams = Streams(pod);
         if (streams > options.MaxConcurrency - _reserved)
         {
-            _refused[Key(pod)] = initial;
+            _refused[Key(pod)] = (pod, initial);
             var limit = new KubeLogConcurrencyException(
                 $"pod {pod.Name} is not followed: its {streams} log stream(s) would go over the limit of {options.MaxConcurrency} concurrent streams ({_reserved} taken); raise MaxConcurrency to follow it");
             await output.WriteAsync(KubeLogEvent.Failed(pod.Namespace!, pod.Name!, null, limit), cancellationToken);
@@ -198,6 +195,20 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
         }
         _reserved -= followed.Containers.Count;
         await output.WriteAsync(KubeLogEvent.Left(pod.Namespace!, pod.Name!), cancellationToken);
+        await JoinRefusedAsync(cancellationToken);
+    }
+
+    /// <summary>The pods refused for the limit whose streams fit now join, in name order.</summary>
+    private async Task JoinRefusedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, (latest, initial)) in _refused.OrderBy(r => r.Key, StringComparer.Ordinal).ToList())
+        {
+            if (Streams(latest) <= options.MaxConcurrency - _reserved)
+            {
+                _refused.Remove(key);
+                await JoinAsync(latest, initial, cancellationToken);
+            }
+        }
     }
 
     private void StartStreams(FollowedPod pod, CancellationToken cancellationToken)

@@ -67,6 +67,25 @@ public sealed class LogsFollowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logs_Follow_APodRefusedForTheLimit_JoinsWhenAFollowedPodLeaves()
+    {
+        await PingPodAsync("ping-a");
+        await PingPodAsync("ping-b");
+        await AdvanceAsync(3);
+        await using var follow = Follow(new LogFanInOptions { LabelSelector = "app=ping", MaxConcurrency = 1, Log = new PodLogOptions { TailLines = 1 } });
+        await follow.WaitForAsync(e => follow.Lines("ping-a").Count > 0 && e.Any(x => x.Kind == KubeLogEventKind.Failed), "ping-a followed, ping-b refused");
+        Assert.Empty(follow.Lines("ping-b"));
+
+        await _cluster.Http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/pods/ping-a", new JsonObject { ["gracePeriodSeconds"] = 0 });
+        _cluster.Server.Controllers.RunOnce();
+        await follow.WaitForAsync(e => follow.Lines("ping-b").Count > 0, "ping-b joins once ping-a has left");
+        var announcements = follow.Events.Where(e => e.Kind is KubeLogEventKind.Joined or KubeLogEventKind.Left).Select(e => e.ToString()).ToList();
+        Assert.Equal(["+ pod/ping-a", "- pod/ping-a", "+ pod/ping-b"], announcements);
+        // It was there when following began, so it is tailed like the others.
+        Assert.NotEqual(Header, follow.Lines("ping-b")[0]);
+    }
+
+    [Fact]
     public async Task Logs_Follow_PodJoiningBeyondMaxConcurrency_IsTooManyStreams_TheOthersGoOn()
     {
         await PingPodAsync("ping-a");
