@@ -94,7 +94,6 @@ Describe 'Bad input is refused before any request' {
 
     It 'names the parameter the user typed, not the generator''s option' {
         { New-KubePod web -Image nginx -Env @{ '1A' = 'x' } -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEnv,PSKube.Commands.Pods.NewKubePodCommand'
-        { New-KubePod web -Image nginx -Label @{ '-a' = 'b' } -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidLabel,PSKube.Commands.Pods.NewKubePodCommand'
         { New-KubePod web.v1 -Image nginx -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Pods.NewKubePodCommand' -ExpectedMessage '*Give -Name*'
         { New-KubeDeployment web -Image nginx -Port 70000 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPort,PSKube.Commands.Workloads.NewKubeDeploymentCommand' -ExpectedMessage '*Give -Port a number*'
     }
