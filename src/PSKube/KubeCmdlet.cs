@@ -221,10 +221,10 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     /// </summary>
     protected void ThrowCannotAsk(Exception hostRefusal, string change)
     {
-        var message = $"{MyInvocation.MyCommand.Name} asks before it goes on ({change}), but this PowerShell cannot ask (it runs non-interactively). Add -Confirm:$false to go ahead without the question, or -WhatIf to see what would change.";
+        var message = $"{MyInvocation.MyCommand.Name} must ask before it goes on ({change}), but PowerShell cannot ask here: it runs non-interactively. Add -Confirm:$false to go ahead without asking, or -WhatIf to see what would change.";
         ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(message, hostRefusal), "ConfirmationNotPossible", ErrorCategory.InvalidOperation, change)
         {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false." },
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run the command again with -Confirm:$false." },
         });
     }
 

@@ -62,7 +62,7 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
         }
         catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException)
         {
-            ThrowCannotAsk(e, $"remove {count} objects");
+            ThrowCannotAsk(e, $"Remove {count} objects");
             return false;
         }
     }
