@@ -212,4 +212,16 @@ Describe 'Names as users pass them' {
         Get-KubeNamespace team-a | Set-KubeReplicas 0 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ObjectCannotBeScaled,*'
     }
+
+    It 'acts on a piped object in its own namespace even when $PSDefaultParameterValues sets -Namespace' {
+        New-KubePod visitor -Namespace team-a -Image alpine -- sleep 3600 | Out-Null
+        $PSDefaultParameterValues['*-Kube*:Namespace'] = 'default'
+        try {
+            Get-KubePod visitor -Namespace team-a | Remove-KubePod -GracePeriod 0 -Wait -Confirm:$false
+        }
+        finally {
+            $PSDefaultParameterValues.Remove('*-Kube*:Namespace')
+        }
+        (Get-KubePod -Namespace team-a).Name | Should -Not -Contain 'visitor'
+    }
 }

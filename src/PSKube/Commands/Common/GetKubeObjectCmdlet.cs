@@ -29,6 +29,8 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>A label selector (kubectl -l), e.g. <c>app=web,tier!=db</c>.</summary>
     [Parameter]
     [Alias("l")]

@@ -26,6 +26,8 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
     [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>Delete every object of the kind in the namespace (kubectl delete --all); asks for confirmation.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }

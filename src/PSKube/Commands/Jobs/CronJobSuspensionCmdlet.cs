@@ -23,6 +23,8 @@ public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>Output each cron job after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }

@@ -27,6 +27,8 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>The new Job's name; CRONJOB-manual-xxxxx (5 random characters) when omitted.</summary>
     [Parameter]
     [ValidateKubeName("jobs")]

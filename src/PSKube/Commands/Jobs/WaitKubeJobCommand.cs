@@ -26,6 +26,8 @@ public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>How long to wait for each job (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted.</summary>
     [Parameter]
     [DurationTransformation]

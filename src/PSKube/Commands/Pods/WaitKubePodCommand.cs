@@ -30,6 +30,8 @@ public sealed class WaitKubePodCommand : KubeNamespacedCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>What to wait for: Ready (the Ready condition is True) or Deleted.</summary>
     [Parameter]
     public PodWaitCondition For { get; set; } = PodWaitCondition.Ready;

@@ -39,6 +39,8 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
     [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>Return once the workload reports the new count of ready replicas, with progress shown.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }

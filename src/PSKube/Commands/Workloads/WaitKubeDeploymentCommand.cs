@@ -25,6 +25,8 @@ public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>How long to wait for each deployment (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted (as kubectl rollout status).</summary>
     [Parameter]
     [DurationTransformation]
