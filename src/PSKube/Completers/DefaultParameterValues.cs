@@ -21,28 +21,26 @@ internal static class DefaultParameterValues
         var applied = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in typed)
         {
-            applied[entry.Key] = entry.Value;
+            applied[entry.Key] = Unwrapped(entry.Value);
         }
         if (Runspace.DefaultRunspace is null)
         {
             return applied;
         }
-        // A completer runs inside the pipeline that asked for completions: the session is read with a nested one.
-        using var session = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        if (Invoke(session, "Get-Variable", ("Name", "PSDefaultParameterValues"), ("ValueOnly", true)).FirstOrDefault() is not IDictionary { Count: > 0 } defaults
-            || Invoke(session, "Get-Command", ("Name", commandName), ("CommandType", CommandTypes.Cmdlet)).FirstOrDefault() is not CmdletInfo command)
+        if (Run("$PSDefaultParameterValues").FirstOrDefault() is not IDictionary { Count: > 0 } defaults
+            || Run("Get-Command -Name $args[0] -CommandType Cmdlet -ErrorAction Ignore", commandName).FirstOrDefault() is not CmdletInfo command)
         {
             return applied;
         }
-        var aliases = Invoke(session, "Get-Alias", ("Definition", command.Name)).OfType<AliasInfo>().Select(alias => alias.Name).ToList();
+        var aliases = Run("Get-Alias -Definition $args[0] -ErrorAction Ignore", command.Name).OfType<AliasInfo>().Select(alias => alias.Name).ToList();
         var parameters = command.Parameters.Values.ToList();
         foreach (var (parameter, value) in ValuesFor(command.Name, parameters, aliases, defaults))
         {
             if (!applied.ContainsKey(parameter.Name))
             {
-                applied[parameter.Name] = value is ScriptBlock script && parameter.ParameterType != typeof(ScriptBlock)
+                applied[parameter.Name] = Unwrapped(value) is ScriptBlock script && parameter.ParameterType != typeof(ScriptBlock)
                     ? Evaluate(script, applied)
-                    : value;
+                    : Unwrapped(value);
             }
         }
         return applied;
@@ -91,6 +89,9 @@ internal static class DefaultParameterValues
         return values;
     }
 
+    // A value a cmdlet output (Join-Path's path) comes wrapped; the completers read the object itself.
+    private static object? Unwrapped(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
     private static string Unquoted(string part) => part.Trim().Trim('\'', '"').Trim();
 
     private static bool Names(string commandPart, string commandName, IReadOnlyList<string> commandAliases)
@@ -109,18 +110,12 @@ internal static class DefaultParameterValues
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    /// <summary>Runs one command in the session; nothing when it fails.</summary>
-    private static List<object?> Invoke(PowerShell session, string command, params (string Name, object Value)[] parameters)
-    {
-        session.Commands.Clear();
-        session.AddCommand(command);
-        foreach (var (name, value) in parameters)
-        {
-            session.AddParameter(name, value);
-        }
-        session.AddParameter("ErrorAction", ActionPreference.Ignore);
-        return session.Invoke().Select(result => result?.BaseObject).ToList();
-    }
+    /// <summary>
+    /// Runs a line in the scope the completion runs in (a script block, not a nested pipeline, which would start at
+    /// the global scope), so it sees the variables and aliases the command would see there.
+    /// </summary>
+    private static List<object?> Run(string script, params object[] arguments) =>
+        ScriptBlock.Create(script).Invoke(arguments).Select(result => result?.BaseObject).ToList();
 
     /// <summary>A script block default's value, computed as the binder does: with the parameters bound so far.</summary>
     private static object? Evaluate(ScriptBlock script, Hashtable bound)
