@@ -139,6 +139,17 @@ Describe 'Completion with $PSDefaultParameterValues' -Skip:$skipKubectl {
         Complete 'Remove-KubePod w' | Should -Be @('web-1')
     }
 
+    It 'reads a relative -KubeConfig from PowerShell''s location, as the command does' {
+        $PSDefaultParameterValues.Clear()
+        Push-Location $cluster.Folder
+        try {
+            Complete 'Get-KubeService -KubeConfig ./config ' | Should -Be @('kubernetes')
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
     It 'lets what is typed win over the default' {
         $PSDefaultParameterValues['*-Kube*:Namespace'] = 'team-a'
         Complete 'Get-KubePod -n default ' | Should -BeNullOrEmpty

@@ -67,7 +67,10 @@ public sealed class CompletionScope(string commandName, IDictionary bound, strin
         _ => null,
     })?.Split(',')[0];
 
-    public string? KubeConfig => bound["KubeConfig"] as string;
+    /// <summary>-KubeConfig resolved against PowerShell's current location (not the process's), as the cmdlet resolves it.</summary>
+    public string? KubeConfig => bound["KubeConfig"] is string { Length: > 0 } path
+        ? ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(path).FirstOrDefault()?.BaseObject as string
+        : null;
 
     public string? Context => bound["Context"] as string;
 
