@@ -76,7 +76,7 @@ internal static class DefaultParameterValues
             {
                 continue;
             }
-            if (values.TryGetValue(parameter, out var earlier) && !Equals(earlier, entry.Value))
+            if (values.TryGetValue(parameter, out var earlier) && !Equals(Unwrapped(earlier), Unwrapped(entry.Value)))
             {
                 conflicting.Add(parameter);
             }
@@ -89,7 +89,7 @@ internal static class DefaultParameterValues
         return values;
     }
 
-    // A value a cmdlet output (Join-Path's path) comes wrapped; the completers read the object itself.
+    // What a command wrote (Join-Path's path) comes wrapped in a PSObject; the completers read the object itself.
     private static object? Unwrapped(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
     private static string Unquoted(string part) => part.Trim().Trim('\'', '"').Trim();
