@@ -80,6 +80,11 @@ Describe "kubectl's short flags" -Skip:$skipKubectl {
         (Get-Command Receive-KubeLog).ResolveParameter('c').Name | Should -Be 'Container'
         (Get-Command New-KubeService).ResolveParameter('l').Name | Should -Be 'Label'
     }
+
+    It 'completes after an alias as after the parameter''s name' {
+        Complete "Get-KubePod -KubeConfig $kubeconfig -n team" | Should -Be @('team-a')
+        Complete "Receive-KubeLog web-1 -n team-a -KubeConfig $kubeconfig -c n" | Should -Be @('nginx')
+    }
 }
 
 Describe 'Completing -Container' -Skip:$skipKubectl {
