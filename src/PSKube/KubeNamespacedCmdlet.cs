@@ -16,7 +16,7 @@ public abstract class KubeNamespacedCmdlet : KubeCmdlet
     /// because cluster-scoped objects piped in (nodes) bind an empty one, which means the default.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ns")]
+    [Alias("n", "ns")]
     [ArgumentCompleter(typeof(NamespaceCompleter))]
     public string? Namespace { get; set; }
 

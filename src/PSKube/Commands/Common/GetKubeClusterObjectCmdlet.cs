@@ -29,6 +29,7 @@ public abstract class GetKubeClusterObjectCmdlet<T> : KubeCmdlet
     [Parameter]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>After the current objects, output each change as it happens (kubectl get -w) until Ctrl+C.</summary>

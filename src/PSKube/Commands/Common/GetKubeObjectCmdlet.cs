@@ -35,6 +35,7 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     [Parameter]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>A field selector (kubectl --field-selector), e.g. <c>status.phase=Running</c>.</summary>

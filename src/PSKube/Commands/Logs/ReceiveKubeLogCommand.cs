@@ -44,6 +44,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = SelectorSet)]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>With -Selector: the pods of every namespace (kubectl -A).</summary>
@@ -59,6 +60,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Parameter]
     [Alias("c")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerCompleter))]
     public string? Container { get; set; }
 
     /// <summary>Every container of each pod, init containers first (kubectl --all-containers).</summary>

@@ -33,6 +33,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
     [Parameter]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>A field selector (kubectl --field-selector), e.g. <c>metadata.name=web</c>.</summary>
