@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PSKube.Client.Models;
-using PSKube.Client.Printing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -43,29 +42,10 @@ public static class KubeYaml
 
     /// <summary>
     /// Reads every document of a manifest into typed objects (the model of its kind, else
-    /// <see cref="GenericKubeObject"/>). Documents without apiVersion and kind are refused with their number.
+    /// <see cref="GenericKubeObject"/>), Lists unrolled into their items. Documents without apiVersion and kind
+    /// are refused with their number.
     /// </summary>
-    public static IReadOnlyList<KubeObject> ObjectsFromYaml(string yaml)
-    {
-        var documents = YamlJson.ToJsonDocuments(yaml);
-        var objects = new List<KubeObject>(documents.Count);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            if (documents[i] is not JsonObject document || (string?)document["kind"] is not { Length: > 0 } kind || (string?)document["apiVersion"] is not { Length: > 0 })
-            {
-                throw new ManifestException($"document {i + 1} is not a Kubernetes object: it needs apiVersion and kind", 0, 0);
-            }
-            try
-            {
-                objects.Add(ResourcePrinters.Deserialize(kind, document.ToJsonString())!);
-            }
-            catch (JsonException e)
-            {
-                throw new ManifestException($"document {i + 1} ({kind}) does not fit its schema: {e.Message}", 0, 0);
-            }
-        }
-        return objects;
-    }
+    public static IReadOnlyList<KubeObject> ObjectsFromYaml(string yaml) => ManifestObjects.Read(YamlJson.ToJsonDocuments(yaml), "document");
 
     private static void Emit(IEmitter emitter, JsonNode? node)
     {

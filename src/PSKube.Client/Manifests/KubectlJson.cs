@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PSKube.Client.Models;
-using PSKube.Client.Printing;
 
 namespace PSKube.Client.Manifests;
 
@@ -43,61 +42,7 @@ public static class KubectlJson
     public static IReadOnlyList<KubeObject> ObjectsFromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var objects = new List<KubeObject>();
-        foreach (var value in Values(Encoding.UTF8.GetBytes(json)))
-        {
-            if (value is JsonObject list && IsList(list, out var items))
-            {
-                for (var i = 0; i < items.Count; i++)
-                {
-                    objects.Add(ToObject(WithKindOfList(items[i], list), $"items[{i}] of the {(string?)list["kind"]}"));
-                }
-            }
-            else
-            {
-                objects.Add(ToObject(value, $"value {objects.Count + 1}"));
-            }
-        }
-        return objects;
-    }
-
-    private static bool IsList(JsonObject obj, out JsonArray items)
-    {
-        items = obj["items"] as JsonArray ?? [];
-        return (string?)obj["kind"] is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray;
-    }
-
-    // The API leaves kind and apiVersion out of the items of a typed list (a PodList's items are Pods).
-    private static JsonNode? WithKindOfList(JsonNode? item, JsonObject list)
-    {
-        if (item is JsonObject obj && (string?)list["kind"] is { Length: > 4 } listKind && listKind != "List")
-        {
-            if (!obj.ContainsKey("kind"))
-            {
-                obj["kind"] = listKind[..^4];
-            }
-            if (!obj.ContainsKey("apiVersion") && (string?)list["apiVersion"] is { } apiVersion)
-            {
-                obj["apiVersion"] = apiVersion;
-            }
-        }
-        return item;
-    }
-
-    private static KubeObject ToObject(JsonNode? node, string which)
-    {
-        if (node is not JsonObject obj || (string?)obj["kind"] is not { Length: > 0 } kind || (string?)obj["apiVersion"] is not { Length: > 0 })
-        {
-            throw new ManifestException($"{which} is not a Kubernetes object: it needs apiVersion and kind", 0, 0);
-        }
-        try
-        {
-            return ResourcePrinters.Deserialize(kind, obj.ToJsonString())!;
-        }
-        catch (JsonException e)
-        {
-            throw new ManifestException($"{which} ({kind}) does not fit its schema at {e.Path}: {WithoutPosition(e.Message)}", 0, 0);
-        }
+        return ManifestObjects.Read(Values(Encoding.UTF8.GetBytes(json)), "value");
     }
 
     // Each JSON value of the text, however many follow each other (kubectl get -w -o json writes them so).
@@ -128,20 +73,12 @@ public static class KubectlJson
             {
                 var errorLine = (int)(e.LineNumber ?? 0);
                 var errorColumn = (int)(e.BytePositionInLine ?? 0) + 1;
-                throw new ManifestException(WithoutPosition(e.Message), line + errorLine, errorLine == 0 ? column + errorColumn - 1 : errorColumn);
+                throw new ManifestException(ManifestObjects.WithoutPosition(e.Message), line + errorLine, errorLine == 0 ? column + errorColumn - 1 : errorColumn);
             }
             var consumed = utf8.AsSpan(offset, (int)reader.BytesConsumed);
             var breaks = consumed.Count((byte)'\n');
             (line, column) = breaks == 0 ? (line, column + consumed.Length) : (line + breaks, consumed.Length - consumed.LastIndexOf((byte)'\n'));
             offset += consumed.Length;
         }
-    }
-
-    // System.Text.Json appends "Path: ... | LineNumber: ... | BytePositionInLine: ..." to its messages: the caller
-    // says where in its own terms.
-    private static string WithoutPosition(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and >= 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 }

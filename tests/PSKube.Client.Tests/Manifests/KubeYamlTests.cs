@@ -138,8 +138,30 @@ public sealed class KubeYamlTests
             KubeYaml.ToYaml(objects));
     }
 
+    [Fact]
+    public void Yaml_ReadsAListAsItsItems_AsKubectlApply()
+    {
+        const string manifest = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: one
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: two
+            """;
+        var objects = KubeYaml.ObjectsFromYaml(manifest);
+        Assert.Equal([("ConfigMap", "one"), ("Service", "two")], objects.Select(o => (o.Kind, o.Name)));
+        Assert.IsType<Service>(objects[1]);
+    }
+
     [Theory]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", "line ")]
+    [InlineData("apiVersion: v1\nkind: List\nitems:\n- kind: Pod\n", "item 1 of document 1 (List) is not a Kubernetes object")]
     [InlineData("just: a map\n", "document 1 is not a Kubernetes object")]
     [InlineData("apiVersion: v1\nkind: Pod\nspec:\n  containers: 5\n", "document 1 (Pod) does not fit its schema")]
     public void Yaml_BadManifestsSayWhere(string yaml, string expected)

@@ -105,7 +105,7 @@ public sealed class KubectlJsonTests
     }
 
     [Theory]
-    [InlineData("""{"kind":"List","items":[{"kind":"Pod"}]}""", "items[0] of the List is not a Kubernetes object: it needs apiVersion and kind")]
+    [InlineData("""{"kind":"List","items":[{"kind":"Pod"}]}""", "item 1 of value 1 (List) is not a Kubernetes object: it needs apiVersion and kind")]
     [InlineData("""[1]""", "value 1 is not a Kubernetes object: it needs apiVersion and kind")]
     [InlineData("""{"apiVersion":"v1","kind":"Pod","spec":{"containers":5}}""", "value 1 (Pod) does not fit its schema at $.spec.containers: The JSON value could not be converted to")]
     public void Json_WhatIsNotAKubernetesObjectIsRefusedSayingWhich(string text, string message) =>
