@@ -91,6 +91,14 @@ Describe 'ConvertTo-KubeJson / ConvertFrom-KubeJson' {
         $list = $objects | ConvertTo-KubeJson -Compress
         $list | Should -BeLike '{"apiVersion":"v1","items":`[{*},{*}`],"kind":"List","metadata":{"resourceVersion":""}}'
         @($objects | ConvertTo-KubeJson -Stream -Compress).Count | Should -Be 2
+        @(@() | ConvertTo-KubeJson).Count | Should -Be 0
+    }
+
+    It 'writes a List of any number with -AsList' {
+        $objects = $manifest | ConvertFrom-KubeYaml
+        $objects[0] | ConvertTo-KubeJson -AsList -Compress | Should -BeLike '{"apiVersion":"v1","items":`[{"apiVersion":"v1",*}`],"kind":"List",*'
+        @() | ConvertTo-KubeJson -AsList -Compress | Should -BeExactly '{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}'
+        { $objects | ConvertTo-KubeJson -AsList -Stream } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
     }
 
     It 'reads a List, a file and lines piped one by one back into typed objects' {
@@ -177,6 +185,10 @@ spec:
     It 'Get-KubeService | ConvertTo-KubeJson prints the List kubectl get services -o json prints' {
         $ours = Get-KubeService | ConvertTo-KubeJson
         $ours | Should -BeExactly "$(Invoke-Kubectl get services -o json)`n"
+    }
+
+    It 'Get-KubePod | ConvertTo-KubeJson -AsList prints what kubectl get pods -o json prints, when there are none too' {
+        Get-KubePod -Namespace kube-public | ConvertTo-KubeJson -AsList | Should -BeExactly "$(Invoke-Kubectl get pods -n kube-public -o json)`n"
     }
 
     It 'ConvertTo-KubeYaml hides managedFields as kubectl get -o yaml does, and shows them on request' {

@@ -16,11 +16,14 @@ public static class KubectlJson
     public static string ToJson(KubeObject obj, bool includeManagedFields = false, bool compress = false) =>
         GoJsonWriter.Write(WireForm.Of(obj, includeManagedFields), compress);
 
-    /// <summary>One object as itself, any other number as a `List` (apiVersion v1, empty resourceVersion), as kubectl.</summary>
-    public static string ToJson(IReadOnlyList<KubeObject> objects, bool includeManagedFields = false, bool compress = false)
+    /// <summary>
+    /// One object as itself, any other number as a `List` (apiVersion v1, empty resourceVersion) as kubectl prints
+    /// several; <paramref name="asList"/> makes a List of one object too, as kubectl get KIND -o json does.
+    /// </summary>
+    public static string ToJson(IReadOnlyList<KubeObject> objects, bool includeManagedFields = false, bool compress = false, bool asList = false)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        if (objects.Count == 1)
+        if (objects.Count == 1 && !asList)
         {
             return ToJson(objects[0], includeManagedFields, compress);
         }

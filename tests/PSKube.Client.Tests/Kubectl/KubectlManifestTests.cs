@@ -106,6 +106,13 @@ public sealed class KubectlManifestTests
         var list = await client.GetResourcesAsync(configMaps, "default", null, default);
         Assert.True(list.Count > 1);
         Assert.Equal((await kubectl.RunAsync("get", "configmaps", "-o", "json")).Succeeded().Stdout, KubectlJson.ToJson(list));
+
+        // A listing of one object, or of none, is a List too.
+        (await kubectl.RunAsync("create", "namespace", "quiet")).Succeeded();
+        Assert.Equal((await kubectl.RunAsync("get", "configmaps", "-n", "quiet", "-o", "json")).Succeeded().Stdout, KubectlJson.ToJson([], asList: true));
+        (await kubectl.RunAsync("create", "configmap", "only", "-n", "quiet", "--from-literal=a=b")).Succeeded();
+        var only = await client.GetResourcesAsync(configMaps, "quiet", null, default);
+        Assert.Equal((await kubectl.RunAsync("get", "configmaps", "-n", "quiet", "-o", "json")).Succeeded().Stdout, KubectlJson.ToJson(only, asList: true));
     }
 
     [KubectlFact]

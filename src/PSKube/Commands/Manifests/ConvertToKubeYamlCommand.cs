@@ -9,6 +9,12 @@ namespace PSKube.Commands.Manifests;
 [OutputType(typeof(string))]
 public sealed class ConvertToKubeYamlCommand : ConvertToManifestCmdlet
 {
+    /// <summary>One text per object, written as each object arrives, instead of one text of documents.</summary>
+    [Parameter]
+    public SwitchParameter Stream { get; set; }
+
+    protected override bool OnePerObject => Stream;
+
     protected override string Convert(KubeObject obj) => KubeYaml.ToYaml(obj, IncludeManagedFields);
 
     protected override string Convert(IReadOnlyList<KubeObject> objects) => KubeYaml.ToYaml(objects, IncludeManagedFields);

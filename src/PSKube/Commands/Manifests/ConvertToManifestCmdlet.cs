@@ -5,7 +5,7 @@ namespace PSKube.Commands.Manifests;
 
 /// <summary>
 /// What ConvertTo-KubeYaml and ConvertTo-KubeJson share: objects from the pipeline written as one text (kubectl's
-/// output for all of them), or with -Stream one text per object as it arrives.
+/// output for all of them), or, with the cmdlet's -Stream, one text per object as it arrives.
 /// </summary>
 public abstract class ConvertToManifestCmdlet : PSCmdlet
 {
@@ -19,9 +19,11 @@ public abstract class ConvertToManifestCmdlet : PSCmdlet
     [Parameter]
     public SwitchParameter IncludeManagedFields { get; set; }
 
-    /// <summary>One text per object, written as each object arrives, instead of one text for all.</summary>
-    [Parameter]
-    public SwitchParameter Stream { get; set; }
+    /// <summary>One text per object, written as each object arrives, instead of one text for all (-Stream).</summary>
+    protected abstract bool OnePerObject { get; }
+
+    /// <summary>Whether to write the text for all objects when none came in.</summary>
+    protected virtual bool WriteWhenEmpty => false;
 
     protected abstract string Convert(KubeObject obj);
 
@@ -29,7 +31,7 @@ public abstract class ConvertToManifestCmdlet : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        if (Stream)
+        if (OnePerObject)
         {
             foreach (var obj in InputObject)
             {
@@ -42,7 +44,7 @@ public abstract class ConvertToManifestCmdlet : PSCmdlet
 
     protected override void EndProcessing()
     {
-        if (_objects.Count > 0)
+        if (!OnePerObject && (_objects.Count > 0 || WriteWhenEmpty))
         {
             WriteObject(Convert(_objects));
         }
