@@ -45,7 +45,8 @@ public static class KubectlJson
     public static IReadOnlyList<KubeObject> ObjectsFromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ManifestObjects.Read(Values(Encoding.UTF8.GetBytes(json)), "value");
+        // A byte order mark is not JSON; a file read as text may still start with one.
+        return ManifestObjects.Read(Values(Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'))), "value");
     }
 
     // Each JSON value of the text, however many follow each other (kubectl get -w -o json writes them so).
