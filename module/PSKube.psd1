@@ -14,7 +14,9 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('PSKube.format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertFrom-KubeJson'
         'ConvertFrom-KubeYaml'
+        'ConvertTo-KubeJson'
         'ConvertTo-KubeYaml'
         'Get-KubeContext'
         'Get-KubeCronJob'

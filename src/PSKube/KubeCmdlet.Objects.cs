@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
+using PSKube.Client.Queries;
 using PSKube.Client.Resources;
 using PSKube.Commands.Common;
 using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
@@ -22,12 +23,14 @@ public abstract partial class KubeCmdlet
     /// filter, <paramref name="watch"/> lists then follows the changes until Ctrl+C.
     /// </summary>
     /// <param name="namespace">The namespace; null for every namespace, or for a cluster-scoped kind.</param>
-    protected void WriteObjects<T>(ResourceDefinition resource, string? @namespace, string[]? names, ListOptions selection, bool watch)
+    /// <param name="filter">What selectors cannot say (the jobs a piped CronJob owns); null for none.</param>
+    protected void WriteObjects<T>(ResourceDefinition resource, string? @namespace, IReadOnlyList<string>? names, ListOptions selection, bool watch,
+        Func<KubeObject, bool>? filter = null)
         where T : KubeObject
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(selection);
-        var selected = new NameSelection(names);
+        var selected = new NameSelection(names, filter);
         if (watch)
         {
             // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
@@ -60,12 +63,49 @@ public abstract partial class KubeCmdlet
             TryApi(resource.Kind, name, () =>
             {
                 var obj = Await(token => Client.GetAsync<T>(resource, @namespace, name, token));
-                if (NameSelection.MatchesLabels(obj, selection.LabelSelector))
+                if (NameSelection.MatchesLabels(obj, selection.LabelSelector) && selected.Selects(obj))
                 {
                     WriteObject(obj);
                 }
             });
         }
+    }
+
+    /// <summary>
+    /// What every Get-* outputs for one pipeline record: with a piped object, the objects of <paramref name="resource"/>
+    /// it stands for (itself read again, a namespace's, a CronJob's jobs...; see RelatedObjects), narrowed by names
+    /// typed on the command line and the selectors; else the objects <paramref name="names"/> (plain or KIND/NAME; null
+    /// for all) select in <paramref name="namespace"/>.
+    /// </summary>
+    /// <param name="namespace">Where to list without a piped object: null for every namespace or a cluster-scoped kind.</param>
+    /// <param name="home">The namespace of a piped namespaced object that carries none.</param>
+    protected void WriteSelected<T>(ResourceDefinition resource, string? @namespace, string? home, KubeObject? piped, string[]? names, ListOptions selection, bool watch)
+        where T : KubeObject
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(selection);
+        if (piped is null)
+        {
+            var typed = names is null ? null : NamesOfKind(resource, names);
+            if (typed is not { Count: 0 })
+            {
+                WriteObjects<T>(resource, @namespace, typed, selection, watch);
+            }
+            return;
+        }
+        if (RelatedTo(piped, resource, home) is not { SelectsNothing: false } related)
+        {
+            return;
+        }
+        // Names typed on the command line narrow what the piped object stands for; the piped object's own Name,
+        // bound by property name, does not.
+        var filter = Typed("Name") && names is not null ? new NameSelection(NamesOfKind(resource, names)) : null;
+        if (related.Name is { } name && filter?.Selects(name) == false)
+        {
+            return;
+        }
+        WriteObjects<T>(resource, related.Namespace, related.Name is { } exact ? [exact] : filter?.Names,
+            related.Options.Narrowed(selection.LabelSelector, selection.FieldSelector), watch, related.Filter);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PSKube.Client.Models;
 using PSKube.Client.Validation;
 using PSKube.Completers;
 
@@ -15,15 +16,28 @@ public abstract class KubeNamespacedCmdlet : KubeCmdlet
     /// because cluster-scoped objects piped in (nodes) bind an empty one, which means the default.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ns")]
+    [Alias("n", "ns")]
     [ArgumentCompleter(typeof(NamespaceCompleter))]
     public string? Namespace { get; set; }
 
-    /// <summary>The namespace to work in: -Namespace, else the context's; an invalid name stops the command before any request.</summary>
+    /// <summary>
+    /// The object piped into the current record, in commands that take one. Its own namespace is where it lives, even
+    /// when $PSDefaultParameterValues sets -Namespace: PowerShell binds such a default over the piped value.
+    /// </summary>
+    protected virtual KubeObject? PipedObject => null;
+
+    /// <summary>
+    /// The namespace to work in: a piped object's own, else -Namespace, else the context's; an invalid name stops the
+    /// command before any request.
+    /// </summary>
     protected string TargetNamespace
     {
         get
         {
+            if (PipedObject is { Namespace: { Length: > 0 } home })
+            {
+                return home;
+            }
             if (string.IsNullOrEmpty(Namespace))
             {
                 return Client.DefaultNamespace;

@@ -47,6 +47,17 @@ internal sealed record ParameterInfo(PropertyInfo Property, CustomAttributeData 
 
     public bool FromPipelineByPropertyName => Named("ValueFromPipelineByPropertyName") is true;
 
+    /// <summary>The names the [Alias] attribute gives the parameter.</summary>
+    public IReadOnlyList<string> Aliases =>
+        Property.CustomAttributes
+            .Where(a => a.AttributeType.Name == "AliasAttribute")
+            .SelectMany(a => a.ConstructorArguments)
+            .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : [arg.Value])
+            .OfType<string>()
+            .ToList();
+
+    public bool HasCompleter => Property.CustomAttributes.Any(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
+
     private object? Named(string argument) =>
         Attribute.NamedArguments.FirstOrDefault(a => a.MemberName == argument).TypedValue.Value;
 }

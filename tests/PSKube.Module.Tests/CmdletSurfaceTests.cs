@@ -125,6 +125,55 @@ public sealed partial class CmdletSurfaceTests : IDisposable
         }
     }
 
+    // kubectl's short flags as aliases: -n, -l, -A, -c. A -Selector that is not a label query (New-KubeService's is
+    // the service's selector, a dictionary) keeps its name only: there -l is short for -Label, as kubectl expose -l.
+    private static readonly Dictionary<string, string> KubectlAliases = new()
+    {
+        ["Namespace"] = "n",
+        ["Selector"] = "l",
+        ["AllNamespaces"] = "A",
+        ["Container"] = "c",
+    };
+
+    // PowerShell's common parameters and their aliases: no PSKube parameter may take these names.
+    private static readonly HashSet<string> CommonParameterNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Verbose", "vb", "Debug", "db", "ErrorAction", "ea", "WarningAction", "wa", "InformationAction", "infa",
+        "ProgressAction", "proga", "ErrorVariable", "ev", "WarningVariable", "wv", "InformationVariable", "iv",
+        "OutVariable", "ov", "OutBuffer", "ob", "PipelineVariable", "pv", "WhatIf", "wi", "Confirm", "cf",
+    };
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_KubectlShortFlagsAreAliases_AndNoNameIsTakenTwice(string name)
+    {
+        var parameters = Cmdlet(name).Parameters.DistinctBy(p => p.Name).ToList();
+        foreach (var parameter in parameters.Where(p => KubectlAliases.ContainsKey(p.Name)))
+        {
+            if (parameter.Name == "Selector" && parameter.Property.PropertyType.FullName != "System.String")
+            {
+                Assert.DoesNotContain("l", parameter.Aliases);
+                continue;
+            }
+            Assert.True(parameter.Aliases.Contains(KubectlAliases[parameter.Name], StringComparer.Ordinal),
+                $"{name} -{parameter.Name} should have the alias -{KubectlAliases[parameter.Name]}, as kubectl's flag");
+        }
+        var names = parameters.SelectMany(p => p.Aliases.Prepend(p.Name)).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(names, CommonParameterNames.Contains);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Surface_ContainersAndLabelSelectorsComplete(string name)
+    {
+        foreach (var parameter in Cmdlet(name).Parameters.DistinctBy(p => p.Name)
+                     .Where(p => p.Name == "Container" || (p.Name == "Selector" && p.Property.PropertyType.FullName == "System.String")))
+        {
+            Assert.True(parameter.HasCompleter, $"{name} -{parameter.Name} has no argument completer");
+        }
+    }
+
     private static bool IsKubeObject(Type type) =>
         DerivesFrom(type.IsArray ? type.GetElementType()! : type, "PSKube.Client.Models.KubeObject");
 

@@ -57,6 +57,9 @@ public sealed class HelpFileTests : IDisposable
             var positions = declared.Select(p => p.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named");
             Assert.Contains((string)help.Attribute("position")!, positions);
             Assert.Equal(PipelineInput(declared), (string)help.Attribute("pipelineInput")!);
+            var aliases = declared.First().Aliases;
+            Assert.True(string.Join(", ", aliases.DefaultIfEmpty("none")) == (string)help.Attribute("aliases")!,
+                $"{name} -{declared.Key}: the help page should say \"Aliases: {string.Join(", ", aliases)}\"");
         }
         // Besides the declared parameters, only the ones PowerShell adds for ShouldProcess.
         string[] added = cmdlet.SupportsShouldProcess ? ["WhatIf", "Confirm"] : [];

@@ -1,5 +1,10 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# ConvertFrom-KubeYaml and ConvertTo-KubeYaml need no cluster.
+# ConvertFrom/To-KubeYaml and ConvertFrom/To-KubeJson need no cluster; the last part compares them with kubectl
+# against a fake cluster (CI sets PSKUBE_REQUIRE_KUBECTL=1 and runs it; without kubectl it is skipped elsewhere).
+BeforeDiscovery {
+    $skipKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue) -and $env:PSKUBE_REQUIRE_KUBECTL -ne '1'
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1') -Force
     $manifest = @'
@@ -42,5 +47,161 @@ Describe 'ConvertFrom-KubeYaml / ConvertTo-KubeYaml' {
     It 'reports bad YAML as InvalidKubeYaml' {
         "kind: [broken" | ConvertFrom-KubeYaml -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubeYaml*'
+    }
+}
+
+Describe 'ConvertTo-KubeYaml -Stream / -IncludeManagedFields' {
+    BeforeAll {
+        $withManager = @'
+{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"one","managedFields":[{"manager":"kubectl-create","operation":"Update"}]},"data":{"enabled":"yes"}}
+'@
+    }
+
+    It 'writes several objects as one text of documents, or one text each with -Stream' {
+        $objects = $manifest | ConvertFrom-KubeYaml
+        @($objects | ConvertTo-KubeYaml).Count | Should -Be 1
+        $each = @($objects | ConvertTo-KubeYaml -Stream)
+        $each.Count | Should -Be 2
+        $each[1] | Should -BeLike 'apiVersion: example.com/v1*'
+        $each[1] | Should -Not -Match '(?m)^---$'
+    }
+
+    It 'leaves managedFields out unless asked' {
+        $configMap = $withManager | ConvertFrom-KubeJson
+        $configMap | ConvertTo-KubeYaml | Should -Not -Match 'managedFields'
+        $configMap | ConvertTo-KubeYaml -IncludeManagedFields | Should -Match '(?m)^  managedFields:$'
+        $configMap | ConvertTo-KubeYaml | Should -Match 'enabled: "yes"'
+    }
+
+    It 'quotes every string of the table so that it reads back the same' {
+        $strings = (Get-Content (Join-Path $PSScriptRoot '../Data/yaml-tricky-strings.json') -Raw | ConvertFrom-Json).strings
+        $configMap = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"tricky"},"data":{}}' | ConvertFrom-KubeJson
+        for ($i = 0; $i -lt $strings.Count; $i++) { $configMap.Data["v$i"] = $strings[$i] }
+        $back = $configMap | ConvertTo-KubeYaml | ConvertFrom-KubeYaml
+        for ($i = 0; $i -lt $strings.Count; $i++) { $back.Data["v$i"] | Should -BeExactly $strings[$i] }
+        $configMap | ConvertTo-KubeYaml | Should -Match '(?m)^  v0: "yes"$'
+    }
+}
+
+Describe 'ConvertTo-KubeJson / ConvertFrom-KubeJson' {
+    It 'writes one object as itself and several as a List, keys sorted as kubectl' {
+        $objects = $manifest | ConvertFrom-KubeYaml
+        $one = $objects[0] | ConvertTo-KubeJson
+        $one | Should -BeExactly "{`n    `"apiVersion`": `"v1`",`n    `"data`": {`n        `"port`": `"8080`"`n    },`n    `"kind`": `"ConfigMap`",`n    `"metadata`": {`n        `"name`": `"settings`"`n    }`n}`n"
+        $list = $objects | ConvertTo-KubeJson -Compress
+        $list | Should -BeLike '{"apiVersion":"v1","items":`[{*},{*}`],"kind":"List","metadata":{"resourceVersion":""}}'
+        @($objects | ConvertTo-KubeJson -Stream -Compress).Count | Should -Be 2
+        @(@() | ConvertTo-KubeJson).Count | Should -Be 0
+    }
+
+    It 'writes a List of any number with -AsList' {
+        $objects = $manifest | ConvertFrom-KubeYaml
+        $objects[0] | ConvertTo-KubeJson -AsList -Compress | Should -BeLike '{"apiVersion":"v1","items":`[{"apiVersion":"v1",*}`],"kind":"List",*'
+        @() | ConvertTo-KubeJson -AsList -Compress | Should -BeExactly '{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}'
+        { $objects | ConvertTo-KubeJson -AsList -Stream } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
+    }
+
+    It 'reads a List, a file and lines piped one by one back into typed objects' {
+        $path = Join-Path $TestDrive 'objects.json'
+        $manifest | ConvertFrom-KubeYaml | ConvertTo-KubeJson | Set-Content -NoNewline $path
+        $objects = Get-Content $path -Raw | ConvertFrom-KubeJson
+        $objects.Count | Should -Be 2
+        $objects[0].Data['port'] | Should -Be '8080'
+        $objects[1].Kind | Should -Be 'Widget'
+        @(Get-Content $path | ConvertFrom-KubeJson).Count | Should -Be 2
+        @(ConvertFrom-KubeJson -Path $path).Name | Should -Be @('settings', 'gizmo')
+    }
+
+    It 'reads what -Stream wrote' {
+        $objects = $manifest | ConvertFrom-KubeYaml | ConvertTo-KubeJson -Stream | ConvertFrom-KubeJson
+        $objects.Name | Should -Be @('settings', 'gizmo')
+    }
+
+    It 'reports bad JSON as InvalidKubeJson with the line and column' {
+        "{`n  `"kind`": `"Pod`",`n  `"apiVersion`" `"v1`"`n}" | ConvertFrom-KubeJson -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubeJson*'
+        $failure[0].CategoryInfo.Category | Should -Be 'ParserError'
+        $failure[0].Exception.Message | Should -BeLike 'line 3, column 16: *'
+    }
+}
+
+Describe 'YAML and JSON side by side with kubectl' -Skip:$skipKubectl {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'FakeCluster.ps1')
+        $cluster = Start-FakeCluster
+        $kubeconfig = $cluster.KubeConfig
+        $PSDefaultParameterValues['*-Kube*:KubeConfig'] = $kubeconfig
+        function Invoke-Kubectl { (kubectl --kubeconfig $kubeconfig @args) -join "`n" }
+        # The typed objects do not keep a field the server sends as null (a pod condition's lastProbeTime), which
+        # kubectl prints: take those lines out of kubectl's text.
+        function Remove-NullField([string] $Json) { ($Json -replace '(?m)^ *"[^"]+": null,?\n', '') -replace ',(\n *[}\]])', '$1' }
+        $objects = @'
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 8080
+'@
+        $objects | kubectl --kubeconfig $kubeconfig apply -f - | Out-Null
+        New-KubePod pinger -Image alpine -Wait -- ping 127.0.0.1 | Out-Null
+    }
+
+    AfterAll {
+        $PSDefaultParameterValues.Remove('*-Kube*:KubeConfig')
+        Stop-FakeCluster $cluster
+    }
+
+    It 'writes every string of the table so that kubectl apply reads back the same string' {
+        $strings = (Get-Content (Join-Path $PSScriptRoot '../Data/yaml-tricky-strings.json') -Raw | ConvertFrom-Json).strings
+        $configMap = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"tricky","labels":{}},"data":{}}' | ConvertFrom-KubeJson
+        for ($i = 0; $i -lt $strings.Count; $i++) {
+            $configMap.Data["v$i"] = $strings[$i]
+            $configMap.Metadata.Labels["l$i"] = $strings[$i]
+        }
+        $applied = $configMap | ConvertTo-KubeYaml | kubectl --kubeconfig $kubeconfig apply --dry-run=client -f - -o json | ConvertFrom-KubeJson
+        $applied.Kind | Should -Be 'ConfigMap'
+        for ($i = 0; $i -lt $strings.Count; $i++) {
+            $applied.Data["v$i"] | Should -BeExactly $strings[$i] -Because "value $i"
+            $applied.Metadata.Labels["l$i"] | Should -BeExactly $strings[$i] -Because "label $i"
+        }
+    }
+
+    It 'Get-KubePod x | ConvertTo-KubeJson prints what kubectl get pod x -o json prints' {
+        # The pod is running; should the kubelet still be writing its status, read both again.
+        for ($try = 0; $try -lt 5; $try++) {
+            $kubectl = Remove-NullField (Invoke-Kubectl get pod pinger -o json)
+            $ours = Get-KubePod pinger | ConvertTo-KubeJson
+            if ($ours -ceq "$kubectl`n") { break }
+        }
+        $ours | Should -BeExactly "$kubectl`n"
+        Get-KubePod pinger | ConvertTo-KubeJson -IncludeManagedFields | Should -Match '"managedFields"'
+    }
+
+    It 'Get-KubeService | ConvertTo-KubeJson prints the List kubectl get services -o json prints' {
+        $ours = Get-KubeService | ConvertTo-KubeJson
+        $ours | Should -BeExactly "$(Invoke-Kubectl get services -o json)`n"
+    }
+
+    It 'Get-KubePod | ConvertTo-KubeJson -AsList prints what kubectl get pods -o json prints, when there are none too' {
+        Get-KubePod -Namespace kube-public | ConvertTo-KubeJson -AsList | Should -BeExactly "$(Invoke-Kubectl get pods -n kube-public -o json)`n"
+    }
+
+    It 'ConvertTo-KubeYaml hides managedFields as kubectl get -o yaml does, and shows them on request' {
+        Invoke-Kubectl get service web -o yaml | Should -Not -Match 'managedFields'
+        Get-KubeService web | ConvertTo-KubeYaml | Should -Not -Match 'managedFields'
+        Invoke-Kubectl get service web -o yaml --show-managed-fields | Should -Match '(?m)^  managedFields:$'
+        Get-KubeService web | ConvertTo-KubeYaml -IncludeManagedFields | Should -Match '(?m)^  managedFields:$'
+    }
+
+    It 'reads kubectl get -o json into typed objects' {
+        $pods = kubectl --kubeconfig $kubeconfig get pods -o json | ConvertFrom-KubeJson
+        $pods.Name | Should -Be 'pinger'
+        $pods.Kind | Should -Be 'Pod'
+        $pods.Status | Should -Be 'Running'
     }
 }

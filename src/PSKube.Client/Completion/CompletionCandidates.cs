@@ -20,7 +20,7 @@ public static class CompletionCandidates
     public static string Quote(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var bare = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '/' or ':') && name[0] != '-';
+        var bare = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '/' or ':' or '=' or '!') && name[0] != '-';
         return bare ? name : "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 

@@ -20,7 +20,7 @@ public static class YamlJson
         {
             0 => null,
             1 => documents[0],
-            _ => throw new YamlJsonException($"expected one YAML document but found {documents.Count}", 0, 0),
+            _ => throw new ManifestException($"expected one YAML document but found {documents.Count}", 0, 0),
         };
     }
 
@@ -34,7 +34,7 @@ public static class YamlJson
         }
         catch (YamlException e)
         {
-            throw new YamlJsonException(e.Message, (int)e.Start.Line, (int)e.Start.Column);
+            throw new ManifestException(e.Message, (int)e.Start.Line, (int)e.Start.Column);
         }
         var result = new List<JsonNode>();
         foreach (var document in stream.Documents)
@@ -52,7 +52,7 @@ public static class YamlJson
         YamlMappingNode mapping => ConvertMapping(mapping),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(Convert).ToArray()),
         YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => throw new YamlJsonException("unsupported YAML node", (int)node.Start.Line, (int)node.Start.Column),
+        _ => throw new ManifestException("unsupported YAML node", (int)node.Start.Line, (int)node.Start.Column),
     };
 
     private static JsonObject ConvertMapping(YamlMappingNode mapping)
@@ -62,11 +62,11 @@ public static class YamlJson
         {
             if (key is not YamlScalarNode { Value: { } name })
             {
-                throw new YamlJsonException("mapping keys must be strings", (int)key.Start.Line, (int)key.Start.Column);
+                throw new ManifestException("mapping keys must be strings", (int)key.Start.Line, (int)key.Start.Column);
             }
             if (obj.ContainsKey(name))
             {
-                throw new YamlJsonException($"key \"{name}\" already set in map", (int)key.Start.Line, (int)key.Start.Column);
+                throw new ManifestException($"key \"{name}\" already set in map", (int)key.Start.Line, (int)key.Start.Column);
             }
             obj[name] = Convert(value);
         }
@@ -116,12 +116,4 @@ public static class YamlJson
     // Only YAML 1.2 float forms: digits with a point and/or an exponent (so "1.2.3" or "1_000" stay strings).
     private static bool LooksLikeFloat(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-}
-
-/// <summary>A YAML text that cannot become JSON, with where (1-based line and column; 0 when not known).</summary>
-public sealed class YamlJsonException(string message, int line, int column)
-    : Exception(line > 0 ? $"line {line}, column {column}: {message}" : message)
-{
-    public int Line { get; } = line;
-    public int Column { get; } = column;
 }

@@ -8,7 +8,8 @@ namespace PSKube.Completers;
 
 /// <summary>
 /// The base of PSKube's tab completers: honours -KubeConfig, -Context and -Namespace already typed on the command
-/// line, gives up quietly (no completions) when the cluster cannot be reached within a few seconds.
+/// line, else their $PSDefaultParameterValues entries; gives up quietly (no completions) when the cluster cannot be
+/// reached within a few seconds.
 /// </summary>
 public abstract class KubeArgumentCompleter : IArgumentCompleter
 {
@@ -20,7 +21,8 @@ public abstract class KubeArgumentCompleter : IArgumentCompleter
         try
         {
             using var patience = new CancellationTokenSource(Patience);
-            var names = Candidates(new CompletionScope(commandName, fakeBoundParameters), patience.Token).GetAwaiter().GetResult();
+            var bound = DefaultParameterValues.AppliedTo(commandName, fakeBoundParameters);
+            var names = Candidates(new CompletionScope(commandName, bound, wordToComplete), patience.Token).GetAwaiter().GetResult();
             return CompletionCandidates.Matching(names, wordToComplete)
                 .Select(name => new CompletionResult(CompletionCandidates.Quote(name), name, CompletionResultType.ParameterValue, name))
                 .ToList();
@@ -37,11 +39,25 @@ public abstract class KubeArgumentCompleter : IArgumentCompleter
     protected abstract Task<IReadOnlyList<string>> Candidates(CompletionScope scope, CancellationToken cancellationToken);
 }
 
-/// <summary>What the command line already says about where to look.</summary>
-public sealed class CompletionScope(string commandName, IDictionary bound)
+/// <summary>What the command line (with $PSDefaultParameterValues) already says about where to look.</summary>
+public sealed class CompletionScope(string commandName, IDictionary bound, string? wordToComplete)
 {
     /// <summary>The command being completed, e.g. Get-KubePod.</summary>
     public string CommandName => commandName;
+
+    /// <summary>What is typed of the argument being completed.</summary>
+    public string? WordToComplete => wordToComplete;
+
+    /// <summary>-Name as typed: no names, one, or a list.</summary>
+    public IReadOnlyList<string> Names => bound["Name"] switch
+    {
+        string text => [text],
+        object[] texts => texts.OfType<string>().ToList(),
+        _ => [],
+    };
+
+    /// <summary>-Selector when typed as text (a label selector).</summary>
+    public string? Selector => bound["Selector"] as string;
 
     /// <summary>-Kind when typed (Get-KubeResource, Remove-KubeResource); of a list (<c>deploy,svc</c>), the first kind.</summary>
     public string? Kind => (bound["Kind"] switch
@@ -51,7 +67,10 @@ public sealed class CompletionScope(string commandName, IDictionary bound)
         _ => null,
     })?.Split(',')[0];
 
-    public string? KubeConfig => bound["KubeConfig"] as string;
+    /// <summary>-KubeConfig resolved against PowerShell's current location (not the process's), as the cmdlet resolves it.</summary>
+    public string? KubeConfig => bound["KubeConfig"] is string { Length: > 0 } path
+        ? ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(path).FirstOrDefault()?.BaseObject as string
+        : null;
 
     public string? Context => bound["Context"] as string;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using PSKube.Client.Resources;
 using PSKube.Client.Validation;
 
 namespace PSKube.Validation;
@@ -17,7 +18,8 @@ public sealed class ValidateKubeNameAttribute(string resource) : ValidateArgumen
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var names = arguments is IEnumerable many and not string ? many.Cast<object?>() : [arguments];
-        foreach (var name in names.Select(n => n?.ToString() ?? string.Empty))
+        // kubectl's KIND/NAME: the name part is checked here, the kind by the command (it knows which it takes).
+        foreach (var name in names.Select(n => KindQualifiedName.Split(n?.ToString() ?? string.Empty).Name))
         {
             if (AllowWildcards && WildcardPattern.ContainsWildcardCharacters(name))
             {

@@ -108,7 +108,7 @@ public sealed class WriteRequest
         {
             return PSKube.Client.Manifests.YamlJson.ToJson(System.Text.Encoding.UTF8.GetString(bytes));
         }
-        catch (PSKube.Client.Manifests.YamlJsonException e)
+        catch (PSKube.Client.Manifests.ManifestException e)
         {
             throw StatusError.BadRequest($"error decoding YAML: {e.Message}");
         }

@@ -20,6 +20,9 @@ public sealed class CompletionCandidatesTests
     [InlineData("it's", "'it''s'")]
     [InlineData("-dash", "'-dash'")]
     [InlineData("$env", "'$env'")]
+    [InlineData("app=web", "app=web")]
+    [InlineData("!canary", "!canary")]
+    [InlineData("app=web,tier", "'app=web,tier'")]
     public void Completion_QuotesOnlyWhatPowerShellWouldNotReadAsOneWord(string name, string expected) =>
         Assert.Equal(expected, CompletionCandidates.Quote(name));
 

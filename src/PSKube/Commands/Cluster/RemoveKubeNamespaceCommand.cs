@@ -18,11 +18,15 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
     private static readonly ResourceDefinition Namespaces = BuiltInResources.Find("namespaces")!;
 
     /// <summary>The namespaces to delete; piped namespaces bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateKubeName("namespaces")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
 
     /// <summary>Return only once each namespace is gone: it terminates until everything in it is deleted.</summary>
     [Parameter]
@@ -30,7 +34,7 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var name in Name)
+        foreach (var name in NamesFor(Namespaces, InputObject, Name))
         {
             RemoveObject<Namespace>(Namespaces, null, name, DeleteOptions.Default, Wait);
         }

@@ -9,22 +9,33 @@ namespace PSKube.Commands.Common;
 
 /// <summary>
 /// What every Get-Kube&lt;Kind&gt; of a namespaced kind shares (kubectl get KIND [NAME...] [-l] [--field-selector] [-A] [-w]):
-/// how names, wildcards and -Watch are read is <see cref="KubeCmdlet.WriteObjects{T}"/>, shared with cluster-scoped kinds.
+/// names typed or piped (strings, objects with Name/Namespace, KIND/NAME), piped objects standing for what they relate
+/// to (<see cref="KubeCmdlet.WriteSelected{T}"/>), shared with cluster-scoped kinds.
 /// </summary>
 public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     where T : KubeObject
 {
-    /// <summary>Names or wildcard patterns; every object when omitted.</summary>
-    [Parameter(Position = 0)]
+    /// <summary>Names, wildcard patterns or kubectl's KIND/NAME; every object when omitted. Piped strings and objects' Name bind here.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[]? Name { get; set; }
 
+    /// <summary>
+    /// A piped object: one of this kind is read again; a Namespace stands for the objects in it; a related kind for
+    /// its relatives (see about_PSKube); any other kind is an error that says what does work.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>A label selector (kubectl -l), e.g. <c>app=web,tier!=db</c>.</summary>
     [Parameter]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>A field selector (kubectl --field-selector), e.g. <c>status.phase=Running</c>.</summary>
@@ -40,11 +51,7 @@ public abstract class GetKubeObjectCmdlet<T> : KubeListCmdlet
     /// <summary>The resource type, e.g. <c>BuiltInResources.Find("pods")</c>.</summary>
     protected abstract ResourceDefinition Resource { get; }
 
-    protected override void ProcessRecord() => Query(ListNamespace, Name, Selection);
-
-    /// <summary>-Selector and -FieldSelector as list options.</summary>
-    protected ListOptions Selection => new() { LabelSelector = Selector, FieldSelector = FieldSelector };
-
-    /// <summary>Outputs the objects <paramref name="names"/> (null: all) select within <paramref name="selection"/>.</summary>
-    protected void Query(string? @namespace, string[]? names, ListOptions selection) => WriteObjects<T>(Resource, @namespace, names, selection, Watch);
+    protected override void ProcessRecord() =>
+        WriteSelected<T>(Resource, ListNamespace, TargetNamespace, InputObject, Name,
+            new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector }, Watch);
 }

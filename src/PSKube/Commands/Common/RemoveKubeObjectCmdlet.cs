@@ -15,12 +15,18 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
     private const string NameSet = "Name";
     private const string AllSet = "All";
 
-    /// <summary>The objects to delete: names or wildcard patterns; piped objects bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    /// <summary>The objects to delete: names, wildcard patterns or kubectl's KIND/NAME; piped strings and objects' Name bind here.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused (never deleted by its name).</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>Delete every object of the kind in the namespace (kubectl delete --all); asks for confirmation.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
@@ -31,8 +37,13 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
     protected override void ProcessRecord()
     {
         var @namespace = TargetNamespace;
-        var many = All || Name.Any(WildcardPattern.ContainsWildcardCharacters);
-        IReadOnlyList<string> names = many ? ExpandNames<T>(Resource, @namespace, Name, All) : Name;
+        var given = All ? [] : NamesFor(Resource, InputObject, Name);
+        if (!All && given.Count == 0)
+        {
+            return;
+        }
+        var many = All || given.Any(WildcardPattern.ContainsWildcardCharacters);
+        IReadOnlyList<string> names = many ? ExpandNames<T>(Resource, @namespace, given, All) : given;
         if (many && !ConfirmMany(names.Count, $"Remove {names.Count} {Resource.Plural} in namespace {@namespace}: {string.Join(", ", names)}?"))
         {
             return;

@@ -19,6 +19,7 @@ public sealed class SetKubeContextCommand : KubeConfigCmdlet
 
     /// <summary>The namespace commands use by default in this context.</summary>
     [Parameter]
+    [Alias("n", "ns")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Completers.NamespaceCompleter))]
     public string? Namespace { get; set; }

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
 using PSKube.Client.Queries;
+using PSKube.Client.Resources;
+using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
 
 namespace PSKube.Commands.Events;
 
@@ -12,7 +14,9 @@ namespace PSKube.Commands.Events;
 [OutputType(typeof(Event))]
 public sealed class GetKubeEventCommand : KubeListCmdlet
 {
-    /// <summary>The object whose events to get: any pod, deployment, node... piped in.</summary>
+    private static readonly ResourceDefinition EventResource = BuiltInResources.Find("events")!;
+
+    /// <summary>The object whose events to get: any pod, deployment, node... piped in; a Namespace gives the events in it.</summary>
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
@@ -28,13 +32,19 @@ public sealed class GetKubeEventCommand : KubeListCmdlet
     protected override void ProcessRecord()
     {
         EventQuery query;
-        try
+        if (InputObject is null)
         {
-            query = InputObject is null ? new EventQuery(ListNamespace, new()) : EventsOf.Query(InputObject);
+            query = new EventQuery(ListNamespace, new());
         }
-        catch (ArgumentException e)
+        else if (RelatedTo(InputObject, EventResource, TargetNamespace) is { } related)
         {
-            WriteError(new ErrorRecord(e, "ObjectHasNoEvents", ErrorCategory.InvalidArgument, InputObject));
+            // An Event piped in is read again: the one event of that name.
+            query = new EventQuery(related.Namespace, related.Name is { } name
+                ? related.Options.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(name))
+                : related.Options);
+        }
+        else
+        {
             return;
         }
         if (Type is not null)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
+using PSKube.Client.Resources;
 using PSKube.Client.Operations;
 using PSKube.Completers;
 using PSKube.Validation;
@@ -13,10 +14,16 @@ namespace PSKube.Commands.Jobs;
 public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
 {
     /// <summary>The cron jobs to change; piped objects bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateKubeName("cronjobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>Output each cron job after the change.</summary>
     [Parameter]
@@ -29,7 +36,7 @@ public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
     {
         var @namespace = TargetNamespace;
         var action = Suspended ? "Suspend" : "Resume";
-        foreach (var name in Name)
+        foreach (var name in NamesFor(BuiltInResources.Find("cronjobs")!, InputObject, Name))
         {
             if (!ShouldChange(Describe("cronjob", name, @namespace), action, () => TryApi("CronJob", name, () =>
                     Await(token => Client.SetCronJobSuspendedAsync(@namespace, name, Suspended, new WriteOptions { DryRun = true }, token)))))

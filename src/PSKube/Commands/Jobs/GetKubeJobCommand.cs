@@ -9,7 +9,7 @@ namespace PSKube.Commands.Jobs;
 /// <summary>Get-KubeJob: jobs by name (wildcards), selector or field selector (kubectl get jobs).</summary>
 [Cmdlet(VerbsCommon.Get, "KubeJob")]
 [OutputType(typeof(Job))]
-public sealed class GetKubeJobCommand : GetKubeObjectOfKindCmdlet<Job>
+public sealed class GetKubeJobCommand : GetKubeObjectCmdlet<Job>
 {
     protected override ResourceDefinition Resource => BuiltInResources.Find("jobs")!;
 }

@@ -59,6 +59,7 @@ public sealed class NewKubeJobCommand : NewKubeObjectCmdlet<Job>
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         if (Timeout is not null && !Wait)
         {
             ThrowInvalidArgument(new ArgumentException("-Timeout only applies with -Wait; add -Wait or drop -Timeout."), "TimeoutWithoutWait", Timeout);

@@ -17,11 +17,17 @@ namespace PSKube.Commands.Jobs;
 [OutputType(typeof(Job))]
 public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
 {
-    /// <summary>The CronJob to run; piped objects bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The CronJob to run, by name or kubectl's cronjob/NAME; piped strings and objects' Name bind here.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateKubeName("cronjobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string Name { get; set; } = "";
+
+    /// <summary>A piped CronJob; an object of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>The new Job's name; CRONJOB-manual-xxxxx (5 random characters) when omitted.</summary>
     [Parameter]
@@ -32,9 +38,14 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
 
     protected override Job? Build()
     {
+        var cronJobs = BuiltInResources.Find("cronjobs")!;
+        if (NamesFor(cronJobs, InputObject, [Name]) is not [var name])
+        {
+            return null;
+        }
         CronJob? cronJob = null;
-        TryApi("CronJob", Name, () =>
-            cronJob = Await(token => Client.GetAsync<CronJob>(BuiltInResources.Find("cronjobs")!, TargetNamespace, Name, token)));
+        TryApi("CronJob", name, () =>
+            cronJob = Await(token => Client.GetAsync<CronJob>(cronJobs, TargetNamespace, name, token)));
         return cronJob is null ? null : JobGenerator.FromCronJob(cronJob, JobName);
     }
 }

@@ -17,10 +17,16 @@ namespace PSKube.Commands.Jobs;
 public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
 {
     /// <summary>The jobs to wait for; piped objects bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateKubeName("jobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>How long to wait for each job (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted.</summary>
     [Parameter]
@@ -31,7 +37,7 @@ public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
     {
         var @namespace = TargetNamespace;
         var limit = WaitErrors.Limit(Timeout);
-        foreach (var name in Name)
+        foreach (var name in NamesFor(BuiltInResources.Find("jobs")!, InputObject, Name))
         {
             TryApi("Job", name, () =>
             {

@@ -23,7 +23,6 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
 {
     private const string NameSet = "Name";
     private const string SelectorSet = "Selector";
-    private const string ObjectSet = "InputObject";
 
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
 
@@ -33,8 +32,11 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     private readonly List<Pod> _pods = [];
     private readonly List<KubeObject> _owners = [];
 
-    /// <summary>Pod names or wildcard patterns (a pattern is matched against the pods listed now).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    /// <summary>
+    /// Pod names or wildcard patterns (a pattern is matched against the pods listed now), or kubectl's KIND/NAME:
+    /// <c>pod/web-1</c>, or a workload or service (<c>deploy/web</c>) meaning all its pods. Piped strings bind here.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ValidateKubeName("pods", AllowWildcards = true)]
@@ -45,6 +47,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = SelectorSet)]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>With -Selector: the pods of every namespace (kubectl -A).</summary>
@@ -53,13 +56,14 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     public SwitchParameter AllNamespaces { get; set; }
 
     /// <summary>A pod, or a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or Service whose pods to read.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
     public KubeObject? InputObject { get; set; }
 
     /// <summary>The container to read in every pod; else the pod's default container (annotation), else its first.</summary>
     [Parameter]
     [Alias("c")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerCompleter))]
     public string? Container { get; set; }
 
     /// <summary>Every container of each pod, init containers first (kubectl --all-containers).</summary>
@@ -125,6 +129,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         try
         {
             Reading.ValidateReading();
@@ -139,8 +144,8 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     {
         switch (ParameterSetName)
         {
-            case ObjectSet:
-                Collect(InputObject!);
+            case NameSet when InputObject is not null:
+                Collect(InputObject);
                 break;
             case NameSet when Name.Length == 0:
                 ThrowInvalidArgument(new ArgumentException("Say whose logs to read: pod names (-Name), a label selector (-Selector), or pods or workloads piped in."),
@@ -201,11 +206,26 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
         }
     }
 
-    /// <summary>Names as they are (a missing pod is reported when reading); patterns by listing the namespace's pods now.</summary>
+    /// <summary>
+    /// Names as they are (a missing pod is reported when reading); patterns by listing the namespace's pods now;
+    /// KIND/NAME of a workload or service by reading it, so its pods are followed as when it is piped.
+    /// </summary>
     private void CollectNames(string @namespace)
     {
-        var patterns = Name.Where(WildcardPattern.ContainsWildcardCharacters).ToList();
-        _pods.AddRange(Name.Except(patterns).Select(name => new Pod { Metadata = new ObjectMeta { Name = name, Namespace = @namespace } }));
+        var names = new List<string>();
+        foreach (var text in Name)
+        {
+            var (kind, name) = KindQualifiedName.Split(text);
+            var owner = kind is null ? null : BuiltInResources.Find(kind);
+            if (owner is null || KindQualifiedName.SameType(owner, Pods) || !RelatedObjects.Relations.Any(r => r.TargetPlural == "pods" && r.SourceKind == owner.Kind))
+            {
+                names.AddRange(NamesOfKind(Pods, [text]));
+                continue;
+            }
+            TryApi(owner.Kind, name, () => Collect(Await(token => Client.GetResourceAsync(owner, owner.Namespaced ? @namespace : null, name, token))));
+        }
+        var patterns = names.Where(WildcardPattern.ContainsWildcardCharacters).ToList();
+        _pods.AddRange(names.Except(patterns).Select(name => new Pod { Metadata = new ObjectMeta { Name = name, Namespace = @namespace } }));
         if (patterns.Count == 0)
         {
             return;

@@ -7,21 +7,15 @@ namespace PSKube.Commands.Manifests;
 /// <summary>ConvertTo-KubeYaml: objects as a YAML manifest (kubectl get -o yaml), several as one multi-document text.</summary>
 [Cmdlet(VerbsData.ConvertTo, "KubeYaml")]
 [OutputType(typeof(string))]
-public sealed class ConvertToKubeYamlCommand : PSCmdlet
+public sealed class ConvertToKubeYamlCommand : ConvertToManifestCmdlet
 {
-    private readonly List<KubeObject> _objects = [];
+    /// <summary>One text per object, written as each object arrives, instead of one text of documents.</summary>
+    [Parameter]
+    public SwitchParameter Stream { get; set; }
 
-    /// <summary>The Kubernetes objects to write, usually from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    public KubeObject[] InputObject { get; set; } = [];
+    protected override bool OnePerObject => Stream;
 
-    protected override void ProcessRecord() => _objects.AddRange(InputObject);
+    protected override string Convert(KubeObject obj) => KubeYaml.ToYaml(obj, IncludeManagedFields);
 
-    protected override void EndProcessing()
-    {
-        if (_objects.Count > 0)
-        {
-            WriteObject(KubeYaml.ToYaml(_objects));
-        }
-    }
+    protected override string Convert(IReadOnlyList<KubeObject> objects) => KubeYaml.ToYaml(objects, IncludeManagedFields);
 }

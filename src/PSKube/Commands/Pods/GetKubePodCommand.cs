@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PSKube.Client.Models;
-using PSKube.Client.Queries;
 using PSKube.Client.Resources;
 using PSKube.Commands.Common;
 
@@ -14,32 +13,5 @@ namespace PSKube.Commands.Pods;
 [OutputType(typeof(Pod))]
 public sealed class GetKubePodCommand : GetKubeObjectCmdlet<Pod>
 {
-    /// <summary>An object whose pods to get (a workload, service or node); a pod gives itself, read again.</summary>
-    [Parameter(ValueFromPipeline = true)]
-    public KubeObject? InputObject { get; set; }
-
     protected override ResourceDefinition Resource => BuiltInResources.Find("pods")!;
-
-    protected override void ProcessRecord()
-    {
-        if (InputObject is null)
-        {
-            base.ProcessRecord();
-            return;
-        }
-        PodQuery query;
-        try
-        {
-            query = PodsOf.Query(InputObject);
-        }
-        catch (ArgumentException e)
-        {
-            WriteError(new ErrorRecord(e, "ObjectHasNoPods", ErrorCategory.InvalidArgument, InputObject));
-            return;
-        }
-        if (!query.SelectsNothing)
-        {
-            Query(query.Namespace, Name, query.Options.Narrowed(Selector, FieldSelector));
-        }
-    }
 }

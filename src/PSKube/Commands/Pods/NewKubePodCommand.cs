@@ -75,6 +75,7 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) && !Wait)
         {
             ThrowInvalidArgument(new ArgumentException("-Timeout only applies with -Wait; add -Wait or drop -Timeout."), "TimeoutWithoutWait", Timeout);

@@ -20,11 +20,17 @@ public sealed class WaitKubePodCommand : KubeNamespacedCmdlet
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
 
     /// <summary>The pods to wait for; piped pods bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateKubeName("pods")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>What to wait for: Ready (the Ready condition is True) or Deleted.</summary>
     [Parameter]
@@ -38,7 +44,7 @@ public sealed class WaitKubePodCommand : KubeNamespacedCmdlet
     protected override void ProcessRecord()
     {
         var @namespace = TargetNamespace;
-        foreach (var name in Name)
+        foreach (var name in NamesFor(Pods, InputObject, Name))
         {
             var target = Describe(Pods.Singular, name, @namespace);
             var goal = For == PodWaitCondition.Ready ? "Ready" : "deleted";

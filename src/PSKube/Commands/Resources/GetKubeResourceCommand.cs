@@ -16,7 +16,7 @@ namespace PSKube.Commands.Resources;
 [OutputType(typeof(KubeObject), typeof(KubeTableObject))]
 public sealed class GetKubeResourceCommand : KubeListCmdlet
 {
-    /// <summary>What kubectl get takes: <c>pods</c>, <c>po</c>, <c>Pod</c>, <c>deployments.apps</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource.</summary>
+    /// <summary>What kubectl get takes: <c>pods</c>, <c>po</c>, <c>Pod</c>, <c>deployments.apps</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource, or KIND/NAME (<c>deploy/web</c>).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KindCompleter))]
@@ -33,6 +33,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
     [Parameter]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string? Selector { get; set; }
 
     /// <summary>A field selector (kubectl --field-selector), e.g. <c>metadata.name=web</c>.</summary>
@@ -40,15 +41,59 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
     [ValidateFieldSelector]
     public string? FieldSelector { get; set; }
 
+    /// <summary>
+    /// A piped object: read again when no -Kind is typed; with -Kind, the objects of those kinds it stands for (a
+    /// Namespace: what is in it; a Service: its endpoints; see about_PSKube); other pipes are refused.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    private ListOptions Selection => new() { LabelSelector = Selector, FieldSelector = FieldSelector };
+
     protected override void ProcessRecord()
     {
-        if (ResolveKinds(Kind) is not { } resources)
+        if (InputObject is not null)
         {
+            WriteRelatedTo(InputObject);
             return;
         }
-        var @namespace = ListNamespace;
-        var selection = new ListOptions { LabelSelector = Selector, FieldSelector = FieldSelector };
-        var names = new NameSelection(Name);
+        // kubectl's TYPE/NAME (deploy/web, pod/x): each names one object; names are not given besides.
+        var qualified = Kind.Where(k => k.Contains('/', StringComparison.Ordinal)).ToList();
+        if (qualified.Count > 0 && (qualified.Count < Kind.Length || Name is not null))
+        {
+            ThrowInvalidArgument(new ArgumentException("Give kinds with -Name, or KIND/NAME pairs (deploy/web), not both."), "KindNameMixed", Kind);
+        }
+        foreach (var text in qualified)
+        {
+            var (kind, name) = KindQualifiedName.Split(text);
+            if (ResolveKinds([kind!]) is { } named)
+            {
+                Write(named, ListNamespace, new NameSelection([name]), Selection);
+            }
+        }
+        if (qualified.Count == 0 && ResolveKinds(Kind) is { } resources)
+        {
+            Write(resources, ListNamespace, new NameSelection(Name), Selection);
+        }
+    }
+
+    // Without a typed -Kind the object's own kind (bound from its Kind property) reads it again.
+    private void WriteRelatedTo(KubeObject piped)
+    {
+        var resources = Typed(nameof(Kind)) ? ResolveKinds(Kind) : ResolveKindOf(piped) is { } own ? [own] : null;
+        foreach (var resource in resources ?? [])
+        {
+            if (RelatedTo(piped, resource, TargetNamespace) is not { SelectsNothing: false } related)
+            {
+                continue;
+            }
+            var names = related.Name is { } exact ? [exact] : Typed(nameof(Name)) ? Name : null;
+            Write([resource], related.Namespace, new NameSelection(names, related.Filter), related.Options.Narrowed(Selector, FieldSelector));
+        }
+    }
+
+    private void Write(IReadOnlyList<ResourceDefinition> resources, string? @namespace, NameSelection names, ListOptions selection)
+    {
         var severalKinds = resources.Count > 1;
         foreach (var resource in resources)
         {
@@ -68,7 +113,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                 TryApi(resource.Kind, name, () =>
                 {
                     var obj = Await(token => Client.GetResourceAsync(resource, @namespace, name, token));
-                    if (NameSelection.MatchesLabels(obj, Selector))
+                    if (NameSelection.MatchesLabels(obj, selection.LabelSelector) && names.Selects(obj))
                     {
                         WriteObject(severalKinds ? AsListing(obj) : WithColumns(obj));
                     }

@@ -25,8 +25,11 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
     [ArgumentCompleter(typeof(KindCompleter))]
     public string[] Kind { get; set; } = [];
 
-    /// <summary>The objects to delete: names or wildcard patterns (which ask for confirmation first).</summary>
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet)]
+    /// <summary>
+    /// The objects to delete: names or wildcard patterns (which ask for confirmation first). Not needed when -Kind
+    /// is given as kubectl's KIND/NAME (<c>Remove-KubeResource deploy/web</c>).
+    /// </summary>
+    [Parameter(Position = 1, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
@@ -53,11 +56,31 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
             }
             return;
         }
+        var @namespace = TargetNamespace;
+        var qualified = Kind.Where(k => k.Contains('/', StringComparison.Ordinal)).ToList();
+        if (qualified.Count > 0)
+        {
+            if (qualified.Count < Kind.Length || Name.Length > 0 || All)
+            {
+                ThrowInvalidArgument(new ArgumentException("Give kinds with -Name or -All, or KIND/NAME pairs (deploy/web), not both."), "KindNameMixed", Kind);
+            }
+            foreach (var (kind, name) in qualified.Select(KindQualifiedName.Split))
+            {
+                foreach (var resource in ResolveKinds([kind!]) ?? [])
+                {
+                    RemoveObject<GenericKubeObject>(resource, @namespace, name);
+                }
+            }
+            return;
+        }
+        if (Name.Length == 0 && !All)
+        {
+            ThrowInvalidArgument(new ArgumentException("Say what to remove: -Name, -All, KIND/NAME (deploy/web), or objects piped in."), "NoNames", Kind);
+        }
         if (ResolveKinds(Kind) is not { } resources)
         {
             return;
         }
-        var @namespace = TargetNamespace;
         var many = All || Name.Any(WildcardPattern.ContainsWildcardCharacters);
         var targets = new List<(ResourceDefinition Resource, string Name)>();
         foreach (var resource in resources)

@@ -8,7 +8,7 @@ namespace PSKube.Commands.Services;
 /// <summary>Get-KubeService: services by name (wildcards), selector or field selector (kubectl get services).</summary>
 [Cmdlet(VerbsCommon.Get, "KubeService")]
 [OutputType(typeof(Service))]
-public sealed class GetKubeServiceCommand : GetKubeObjectOfKindCmdlet<Service>
+public sealed class GetKubeServiceCommand : GetKubeObjectCmdlet<Service>
 {
     protected override ResourceDefinition Resource => BuiltInResources.Find("services")!;
 }

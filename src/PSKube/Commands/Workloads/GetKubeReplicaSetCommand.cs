@@ -8,7 +8,7 @@ namespace PSKube.Commands.Workloads;
 /// <summary>Get-KubeReplicaSet: replica sets by name (wildcards), selector or field selector (kubectl get replicasets).</summary>
 [Cmdlet(VerbsCommon.Get, "KubeReplicaSet")]
 [OutputType(typeof(ReplicaSet))]
-public sealed class GetKubeReplicaSetCommand : GetKubeObjectOfKindCmdlet<ReplicaSet>
+public sealed class GetKubeReplicaSetCommand : GetKubeObjectCmdlet<ReplicaSet>
 {
     protected override ResourceDefinition Resource => BuiltInResources.Find("replicasets")!;
 }

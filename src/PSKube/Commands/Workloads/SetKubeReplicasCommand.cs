@@ -17,15 +17,14 @@ namespace PSKube.Commands.Workloads;
 public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
 {
     private const string NameSet = "Name";
-    private const string ObjectSet = "InputObject";
 
     /// <summary>The replica count to set.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateRange(0, int.MaxValue)]
     public int Replicas { get; set; }
 
-    /// <summary>The workload's name, or kubectl's KIND/NAME (<c>deploy/web</c>, <c>sts/db</c>).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+    /// <summary>The workload's name, or kubectl's KIND/NAME (<c>deploy/web</c>, <c>sts/db</c>); piped strings and objects' Name bind here.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string Name { get; set; } = "";
@@ -36,9 +35,11 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
     [ArgumentCompleter(typeof(ScalableKindCompleter))]
     public string? Kind { get; set; }
 
-    /// <summary>A Deployment, ReplicaSet or StatefulSet from the pipeline; its kind decides what is scaled.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    /// <summary>A Deployment, ReplicaSet or StatefulSet from the pipeline; its kind decides what is scaled (other kinds are refused).</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
     public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>Return once the workload reports the new count of ready replicas, with progress shown.</summary>
     [Parameter]
@@ -55,6 +56,7 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         if (Timeout is not null && !Wait)
         {
             ThrowInvalidArgument(new ArgumentException("-Timeout only applies with -Wait; add -Wait or drop -Timeout."), "TimeoutWithoutWait", Timeout);

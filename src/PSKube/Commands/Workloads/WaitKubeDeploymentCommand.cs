@@ -16,10 +16,16 @@ namespace PSKube.Commands.Workloads;
 public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
 {
     /// <summary>The deployments to wait for; piped objects bind theirs.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateKubeName("deployments")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
+
+    /// <summary>A piped object of this kind; one of another kind is refused with an error that says where it pipes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public KubeObject? InputObject { get; set; }
+
+    protected override KubeObject? PipedObject => InputObject;
 
     /// <summary>How long to wait for each deployment (a TimeSpan, seconds, or text such as 90s or 5m); no limit when omitted (as kubectl rollout status).</summary>
     [Parameter]
@@ -30,7 +36,7 @@ public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
     {
         var @namespace = TargetNamespace;
         var limit = WaitErrors.Limit(Timeout);
-        foreach (var name in Name)
+        foreach (var name in NamesFor(BuiltInResources.Find("deployments")!, InputObject, Name))
         {
             TryApi("Deployment", name, () =>
             {

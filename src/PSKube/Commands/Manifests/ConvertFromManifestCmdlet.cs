@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using PSKube.Client.Manifests;
+using PSKube.Client.Models;
+
+namespace PSKube.Commands.Manifests;
+
+/// <summary>
+/// What ConvertFrom-KubeYaml and ConvertFrom-KubeJson share: a text from the pipeline (lines piped one by one are
+/// joined into one text) or files from -Path, read into typed objects; a text that cannot be read is one error.
+/// </summary>
+public abstract class ConvertFromManifestCmdlet : PSCmdlet
+{
+    protected const string TextSet = "Text";
+    protected const string PathSet = "Path";
+    private readonly List<string> _lines = [];
+
+    /// <summary>Files to read; wildcards are resolved by the provider.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>The text parameter of the cmdlet (-Yaml, -Json).</summary>
+    protected abstract string[] Text { get; }
+
+    /// <summary>The error id of a text that cannot be read.</summary>
+    protected abstract string ErrorId { get; }
+
+    protected abstract IReadOnlyList<KubeObject> Read(string text);
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == PathSet)
+        {
+            foreach (var file in Path.SelectMany(p => GetResolvedProviderPathFromPSPath(p, out _)))
+            {
+                Convert(File.ReadAllText(file), file);
+            }
+            return;
+        }
+        _lines.AddRange(Text);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName == TextSet)
+        {
+            Convert(string.Join('\n', _lines), null);
+        }
+    }
+
+    private void Convert(string text, string? file)
+    {
+        try
+        {
+            foreach (var obj in Read(text))
+            {
+                WriteObject(obj);
+            }
+        }
+        catch (ManifestException e)
+        {
+            var where = file is null ? "" : $"{file}: ";
+            WriteError(new ErrorRecord(new FormatException(where + e.Message, e), ErrorId, ErrorCategory.ParserError, file));
+        }
+    }
+}
