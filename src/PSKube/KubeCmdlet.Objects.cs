@@ -28,6 +28,7 @@ public abstract partial class KubeCmdlet
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(selection);
         var selected = new NameSelection(names);
+        var allNamespaces = resource.Namespaced && @namespace is null;
         if (watch)
         {
             // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
@@ -38,7 +39,7 @@ public abstract partial class KubeCmdlet
             {
                 if (change.Object is { } obj && selected.Selects(obj))
                 {
-                    WriteObject(obj);
+                    WriteListed(obj, allNamespaces, watch: true);
                 }
             });
             return;
@@ -50,7 +51,7 @@ public abstract partial class KubeCmdlet
             {
                 if (selected.Selects(obj))
                 {
-                    WriteObject(obj);
+                    WriteListed(obj, allNamespaces, watch: false);
                 }
             });
             return;
