@@ -110,6 +110,10 @@ public sealed partial class KubeClient
         obj.ApiVersion ??= resource.ApiVersion;
         obj.Kind ??= resource.Kind;
         obj.ServerClock = _connection.Clock;
+        if (obj.LatestServerTime() is { } written)
+        {
+            _connection.Clock.ObserveAtLeast(written, DateTimeOffset.UtcNow);
+        }
         return obj;
     }
 

@@ -56,6 +56,20 @@ public abstract class KubeObject
     [JsonIgnore]
     internal Transport.ServerClock? ServerClock { get; set; }
 
+    /// <summary>The latest time the server wrote into the object: its creation or a write its managedFields record.</summary>
+    internal DateTimeOffset? LatestServerTime()
+    {
+        var latest = Metadata?.CreationTimestamp;
+        foreach (var entry in Metadata?.ManagedFields ?? [])
+        {
+            if (entry.Time > latest || latest is null)
+            {
+                latest = entry.Time;
+            }
+        }
+        return latest;
+    }
+
     /// <summary>The time ages are measured to: the server's when the object came from one, else this machine's.</summary>
     internal DateTimeOffset Now => ServerClock?.Now ?? DateTimeOffset.UtcNow;
 }

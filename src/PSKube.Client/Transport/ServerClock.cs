@@ -29,4 +29,24 @@ public sealed class ServerClock
         var offset = sameClock ? TimeSpan.Zero : serverDate + Resolution / 2 - localNow;
         Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
     }
+
+    /// <summary>
+    /// Takes a time the server wrote into an object (its creation, its last write) seen at <paramref name="localNow"/>:
+    /// the server's clock has reached it. A watch gets one Date header when it starts, hours before its later events,
+    /// so this keeps the objects it brings from reading as made in the future.
+    /// </summary>
+    public void ObserveAtLeast(DateTimeOffset serverTime, DateTimeOffset localNow)
+    {
+        var least = (serverTime - localNow).Ticks;
+        var current = Interlocked.Read(ref _offsetTicks);
+        while (least > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _offsetTicks, least, current);
+            if (seen == current)
+            {
+                return;
+            }
+            current = seen;
+        }
+    }
 }

@@ -34,6 +34,40 @@ public sealed class ServerClockTests
     }
 
     [Fact]
+    public void ObserveAtLeast_MovesTheClockOnlyForward()
+    {
+        var clock = new ServerClock();
+        clock.ObserveAtLeast(Local.AddMinutes(-5), Local);
+        Assert.Equal(TimeSpan.Zero, clock.Offset);
+        clock.ObserveAtLeast(Local.AddMinutes(30), Local);
+        Assert.Equal(TimeSpan.FromMinutes(30), clock.Offset);
+        clock.ObserveAtLeast(Local.AddMinutes(10), Local);
+        Assert.Equal(TimeSpan.FromMinutes(30), clock.Offset);
+    }
+
+    [Fact]
+    public async Task Age_OfAWatchedObjectIsNeverInTheFuture_ThoughTheWatchStartedBeforeTheClockMoved()
+    {
+        await using var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
+        var watcher = FakeClusterClient.For(cluster);
+        var writer = FakeClusterClient.For(cluster);
+        var configMaps = BuiltInResources.Find("configmaps")!;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (_, version) = await watcher.ListAllAsync<ConfigMap>(configMaps, "default", null, stop.Token);
+        await using var changes = watcher.WatchAsync<ConfigMap>(configMaps, "default", version, null, null, stop.Token).GetAsyncEnumerator(stop.Token);
+        var first = changes.MoveNextAsync();
+        await writer.CreateAsync(configMaps, new ConfigMap { Metadata = new ObjectMeta { Name = "first", Namespace = "default" } }, null, stop.Token);
+        Assert.True(await first);
+
+        // The watch has its one Date header; only now does the cluster's clock jump ahead.
+        cluster.Clock.Advance(TimeSpan.FromHours(2));
+        await writer.CreateAsync(configMaps, new ConfigMap { Metadata = new ObjectMeta { Name = "later", Namespace = "default" } }, null, stop.Token);
+        Assert.True(await changes.MoveNextAsync());
+        Assert.Equal("later", changes.Current.Object!.Name);
+        Assert.InRange(changes.Current.Object.Age!.Value.TimeSpan.TotalSeconds, -1, 30);
+    }
+
+    [Fact]
     public void Age_OfAnObjectNotFromAServerUsesThisMachinesClock()
     {
         var configMap = new ConfigMap { Metadata = new ObjectMeta { CreationTimestamp = DateTimeOffset.UtcNow.AddSeconds(-620) } };
