@@ -13,6 +13,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('PSKube.format.ps1xml')
+    TypesToProcess       = @('PSKube.types.ps1xml')
     CmdletsToExport      = @(
         'ConvertFrom-KubeJson'
         'ConvertFrom-KubeYaml'

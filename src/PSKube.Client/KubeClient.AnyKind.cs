@@ -28,7 +28,7 @@ public sealed partial class KubeClient
         return FromRow(resource, table, row);
     }
 
-    private static KubeObject FromRow(ResourceDefinition resource, KubeTable table, KubeTableRow row)
+    private KubeObject FromRow(ResourceDefinition resource, KubeTable table, KubeTableRow row)
     {
         var json = row.Object ?? throw new InvalidDataException($"The server's Table of {resource.Plural} has a row without its object.");
         json["apiVersion"] ??= resource.ApiVersion;
@@ -38,11 +38,13 @@ public sealed partial class KubeClient
         var obj = resource.Group is "" or "apps" or "batch"
             ? ResourcePrinters.Deserialize(resource.Kind, text)
             : KubeJson.Deserialize<GenericKubeObject>(text);
-        return obj switch
+        var result = obj switch
         {
             GenericKubeObject generic => new KubeTableObject(generic, table.ColumnNames, row.Cells),
             null => throw new InvalidDataException($"The server's Table of {resource.Plural} has a null object."),
             _ => obj,
         };
+        result.ServerClock = _connection.Clock;
+        return result;
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class KubeClient
                 var reader = new JsonListReader<T>(stream, KubeJson.TypeInfo<T>());
                 await foreach (var item in reader.ReadItemsAsync(cancellationToken))
                 {
-                    yield return Complete(item, resource);
+                    yield return client.Complete(item, resource);
                 }
                 ResourceVersion ??= reader.Metadata?.ResourceVersion;
                 _continue = reader.Metadata?.Continue is { Length: > 0 } next ? next : null;

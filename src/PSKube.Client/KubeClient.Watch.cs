@@ -226,7 +226,7 @@ public sealed partial class KubeClient
         }
     }
 
-    private static WatchEvent<T> ParseWatchLine<T>(string line, ResourceDefinition resource)
+    private WatchEvent<T> ParseWatchLine<T>(string line, ResourceDefinition resource)
         where T : KubeObject
     {
         using var document = JsonDocument.Parse(line);

@@ -100,12 +100,20 @@ public sealed partial class KubeClient
                ?? throw new InvalidDataException("The server sent an empty body.");
     }
 
-    /// <summary>Lists come without kind and apiVersion on their items; put them back so every object is complete.</summary>
-    private static T Complete<T>(T obj, ResourceDefinition resource)
+    /// <summary>
+    /// Lists come without kind and apiVersion on their items; put them back so every object is complete. Objects
+    /// age by the server's clock.
+    /// </summary>
+    private T Complete<T>(T obj, ResourceDefinition resource)
         where T : KubeObject
     {
         obj.ApiVersion ??= resource.ApiVersion;
         obj.Kind ??= resource.Kind;
+        obj.ServerClock = _connection.Clock;
+        if (obj.LatestServerTime() is { } written)
+        {
+            _connection.Clock.ObserveAtLeast(written, DateTimeOffset.UtcNow);
+        }
         return obj;
     }
 

@@ -31,6 +31,7 @@ public abstract partial class KubeCmdlet
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(selection);
         var selected = new NameSelection(names, filter);
+        var allNamespaces = resource.Namespaced && @namespace is null;
         if (watch)
         {
             // One exact name narrows the watch on the server, as kubectl get NAME -w does; otherwise filter here.
@@ -41,7 +42,7 @@ public abstract partial class KubeCmdlet
             {
                 if (change.Object is { } obj && selected.Selects(obj))
                 {
-                    WriteObject(obj);
+                    WriteListed(obj, allNamespaces, watch: true);
                 }
             });
             return;
@@ -53,7 +54,7 @@ public abstract partial class KubeCmdlet
             {
                 if (selected.Selects(obj))
                 {
-                    WriteObject(obj);
+                    WriteListed(obj, allNamespaces, watch: false);
                 }
             });
             return;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -109,6 +110,12 @@ public sealed class FakeClusterServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseWebSockets();
+        // A real API server dates its responses by its own clock, which clients read ages against.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.Date = parts.Clock.Now.ToString("R", CultureInfo.InvariantCulture);
+            return next(context);
+        });
         var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
         var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token);
         string? address = null;

@@ -35,3 +35,17 @@ internal static class FormatFile
                 view)))
             .ToList();
 }
+
+/// <summary>The module's PSKube.types.ps1xml, as the build lays it out: each type's DefaultDisplayPropertySet.</summary>
+internal static class TypesFile
+{
+    public static string Path => System.IO.Path.Combine(RepositoryPaths.ModuleFolder, "PSKube.types.ps1xml");
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultDisplayPropertySets() =>
+        XDocument.Load(Path).Root!.Elements("Type").ToDictionary(
+            type => type.Element("Name")!.Value.Trim(),
+            type => (IReadOnlyList<string>)type.Descendants("PropertySet")
+                .Single(set => set.Element("Name")!.Value == "DefaultDisplayPropertySet")
+                .Element("ReferencedProperties")!.Elements("Name").Select(name => name.Value.Trim()).ToList(),
+            StringComparer.Ordinal);
+}

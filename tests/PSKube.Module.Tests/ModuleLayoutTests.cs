@@ -13,6 +13,7 @@ public sealed class ModuleLayoutTests
     [InlineData("dependencies/PSKube.Client.dll")]
     [InlineData("dependencies/YamlDotNet.dll")]
     [InlineData("PSKube.format.ps1xml")]
+    [InlineData("PSKube.types.ps1xml")]
     [InlineData("en-US/PSKube.dll-Help.xml")]
     [InlineData("en-US/about_PSKube.help.txt")]
     public void ModuleFolder_HoldsTheFile(string file) =>
@@ -44,6 +45,7 @@ public sealed class ModuleLayoutTests
         Assert.Equal("7.4", manifest.Values["PowerShellVersion"]);
         Assert.Equal(["Core"], manifest.Lists["CompatiblePSEditions"]);
         Assert.All(manifest.Lists["FormatsToProcess"], f => Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, f))));
+        Assert.Equal(["PSKube.types.ps1xml"], manifest.Lists["TypesToProcess"]);
     }
 
     [Fact]

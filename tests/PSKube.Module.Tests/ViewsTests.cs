@@ -50,7 +50,7 @@ public sealed class ViewsTests
         foreach (var view in FormatFile.Views())
         {
             // Get-KubeResource's several-kinds listing is a PowerShell type name over any KubeObject; TYPE#variant
-            // (Receive-KubeLog -Timestamps' records) is one over TYPE.
+            // (-AllNamespaces and -Watch listings, Receive-KubeLog -Timestamps' records) is one over TYPE.
             var type = models.Find(view.TypeName == "PSKube.KubeResourceListing" ? "PSKube.Client.Models.KubeObject" : view.TypeName.Split('#')[0]);
             if (type is null)
             {
@@ -90,7 +90,7 @@ public sealed class ViewsTests
     {
         using var printers = new PrinterColumns();
         var expected = printers.Of(kind).Where(column => column.Priority == 0).Select(column => column.Name.ToUpperInvariant());
-        Assert.Equal(expected, ViewsOf(kind)[0].Headers);
+        Assert.Equal(WithOurColumns(expected), ViewsOf(kind)[0].Headers);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class ViewsTests
     public void Views_WideTableShowsKubectlsWideColumnsAfterTheNamespace(string kind)
     {
         using var printers = new PrinterColumns();
-        var columns = printers.Of(kind).Select(column => column.Name.ToUpperInvariant());
+        var columns = WithOurColumns(printers.Of(kind).Select(column => column.Name.ToUpperInvariant()));
         var expected = ClusterScoped.Contains(kind) ? columns : columns.Prepend("NAMESPACE");
         Assert.Equal(expected, ViewsOf(kind).Single(view => view.Name == "Wide").Headers);
     }
@@ -111,11 +111,80 @@ public sealed class ViewsTests
     }
 
     [Fact]
-    public void Views_NodeStatusColumnShowsTheStateText()
+    public void Views_NodeStatusColumnShowsTheStatusText()
     {
         var table = ViewsOf("Node")[0];
-        Assert.Equal("State", table.Columns[table.Headers.ToList().IndexOf("STATUS")]);
+        Assert.Equal("Status", table.Columns[table.Headers.ToList().IndexOf("STATUS")]);
     }
+
+    [Fact]
+    public void Views_PodReadyColumnShowsReadyOverAll_NotTheReadyBoolean()
+    {
+        var table = ViewsOf("Pod")[0];
+        Assert.Equal("ReadyContainers", table.Columns[table.Headers.ToList().IndexOf("READY")]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Views_AllNamespacesTablePutsTheNamespaceFirst(string kind)
+    {
+        var views = FormatFile.Views().Where(view => view.TypeName == $"PSKube.Client.Models.{kind}#AllNamespaces").ToList();
+        if (ClusterScoped.Contains(kind))
+        {
+            Assert.Empty(views);
+            return;
+        }
+        var table = Assert.Single(views);
+        var standard = ViewsOf(kind)[0];
+        Assert.Equal(standard.Headers.Prepend("NAMESPACE"), table.Headers);
+        Assert.Equal(standard.Columns.Prepend("Namespace"), table.Columns);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Views_WatchTablesFixEveryColumnsWidth(string kind)
+    {
+        // PowerShell sizes a table from its first rows unless every column has a width: a watch's later rows would be cut.
+        var standard = ViewsOf(kind)[0];
+        var suffixes = ClusterScoped.Contains(kind) ? ["#Watch"] : new[] { "#Watch", "#AllNamespaces#Watch" };
+        foreach (var suffix in suffixes)
+        {
+            var table = Assert.Single(FormatFile.Views(), view => view.TypeName == $"PSKube.Client.Models.{kind}{suffix}");
+            var headers = suffix.StartsWith("#AllNamespaces", StringComparison.Ordinal) ? standard.Headers.Prepend("NAMESPACE") : standard.Headers;
+            Assert.Equal(headers, table.Headers);
+            Assert.All(table.Element.Descendants("TableColumnHeader"), header => Assert.NotNull(header.Element("Width")));
+            if (table.Headers.Contains("STATUS"))
+            {
+                // Wide enough for Init:CrashLoopBackOff, CreateContainerConfigError and NotReady,SchedulingDisabled.
+                Assert.True(int.Parse(table.Element.Descendants("TableColumnHeader").Single(h => h.Element("Label")!.Value == "STATUS").Element("Width")!.Value, System.Globalization.CultureInfo.InvariantCulture) >= 27);
+            }
+        }
+    }
+
+    [Fact]
+    public void Types_EveryOutputTypeHasAShortDefaultPropertySet_OfItsOwnProperties()
+    {
+        using var surface = new CmdletSurface();
+        using var models = new ModelMetadata();
+        var sets = TypesFile.DefaultDisplayPropertySets();
+        var outputs = surface.Cmdlets.SelectMany(cmdlet => cmdlet.OutputTypeNames).Where(type => !type.StartsWith("System.", StringComparison.Ordinal)).Distinct();
+        Assert.All(outputs, type => Assert.True(sets.ContainsKey(type), $"{type} has no DefaultDisplayPropertySet in PSKube.types.ps1xml"));
+        Assert.All(sets, set =>
+        {
+            var properties = models.Find(set.Key)!.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+            Assert.InRange(set.Value.Count, 2, 8);
+            Assert.All(set.Value, name => Assert.True(properties.Contains(name), $"{set.Key}: no property {name}"));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Types_EveryKindHasADefaultPropertySet(string kind) =>
+        Assert.Contains("PSKube.Client.Models." + kind, TypesFile.DefaultDisplayPropertySets().Keys);
+
+    // Ours besides kubectl's: when a CronJob's next job is due.
+    private static IEnumerable<string> WithOurColumns(IEnumerable<string> columns) =>
+        columns.SelectMany(column => column == "LAST SCHEDULE" ? [column, "NEXT RUN"] : new[] { column });
 
     [Fact]
     public void Views_LogRecordsPrintOneLineByDefault_AndHaveATable()

@@ -121,7 +121,8 @@ Describe 'Creating' {
     It 'runs a pod and waits until it is Ready' {
         $pod = New-KubePod pingpong -Image alpine -Wait -Timeout 60 -- ping 127.0.0.1
         $pod.Status | Should -Be 'Running'
-        $pod.Ready | Should -Be '1/1'
+        $pod.Ready | Should -BeTrue
+        $pod.ReadyContainers | Should -Be '1/1'
     }
 
     It 'reports a pod that fails while waiting, and outputs it' {

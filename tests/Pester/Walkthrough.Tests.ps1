@@ -21,10 +21,10 @@ Describe 'The cluster' {
         (Get-KubeVersion).ServerVersion | Should -BeLike 'v1.32*'
         $node = Get-KubeNode
         $node.Name | Should -Be 'fake-node-1'
-        $node.State | Should -Be 'Ready'
+        $node.Status | Should -Be 'Ready'
         Get-KubeNode | Format-Table -View Wide | Out-String | Should -Match 'INTERNAL-IP'
         Get-KubeNode | ConvertTo-KubeYaml | Should -Match 'kind: Node'
-        $report = Get-KubeNode | Select-Object Name, @{ n = 'Cpu'; e = { $_.Status.Capacity['cpu'] } }
+        $report = Get-KubeNode | Select-Object Name, @{ n = 'Cpu'; e = { $_.Capacity['cpu'] } }
         $report.Cpu | Should -Not -BeNullOrEmpty
         (Get-KubeNamespace).Name | Should -Contain 'kube-system'
         (Get-KubeService).Name | Should -Contain 'kubernetes'

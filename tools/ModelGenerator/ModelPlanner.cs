@@ -24,6 +24,8 @@ internal sealed class ModelPlanner(JsonElement definitions)
         ["io.k8s.api.core.v1.Pod.status"] = "PodStatus",
         ["io.k8s.api.core.v1.Namespace.status"] = "NamespaceStatus",
         ["io.k8s.api.batch.v1.Job.status"] = "JobStatus",
+        ["io.k8s.api.core.v1.Node.status"] = "NodeStatus",
+        ["io.k8s.api.core.v1.PersistentVolumeClaim.status"] = "PersistentVolumeClaimStatus",
     };
 
     // Definitions with a hand-written representation instead of a generated class.

@@ -40,11 +40,36 @@ public abstract class KubeObject
         set => (Metadata ??= new ObjectMeta()).Namespace = value;
     }
 
-    /// <summary>kubectl's AGE column (<c>5m</c>, <c>3d4h</c>), computed when read.</summary>
+    /// <summary>
+    /// kubectl's AGE column: how long ago the object was created, by the server's clock, computed when read. Shown as
+    /// kubectl's text (<c>5m</c>, <c>3d4h</c>), compared as a span (<c>Where-Object Age -gt '10m'</c>); null without a
+    /// creation time.
+    /// </summary>
     [JsonIgnore]
-    public string Age => Printing.HumanDuration.Age(Metadata?.CreationTimestamp, DateTimeOffset.UtcNow);
+    public KubeDuration? Age => KubeDuration.Since(Metadata?.CreationTimestamp, Now);
 
-    /// <summary>When the object was created: sort on this, show <see cref="Age"/>.</summary>
+    /// <summary>When the object was created.</summary>
     [JsonIgnore]
     public DateTimeOffset? Created => Metadata?.CreationTimestamp;
+
+    /// <summary>The clock of the server the object was read from; null for objects made or read from files here.</summary>
+    [JsonIgnore]
+    internal Transport.ServerClock? ServerClock { get; set; }
+
+    /// <summary>The latest time the server wrote into the object: its creation or a write its managedFields record.</summary>
+    internal DateTimeOffset? LatestServerTime()
+    {
+        var latest = Metadata?.CreationTimestamp;
+        foreach (var entry in Metadata?.ManagedFields ?? [])
+        {
+            if (entry.Time > latest || latest is null)
+            {
+                latest = entry.Time;
+            }
+        }
+        return latest;
+    }
+
+    /// <summary>The time ages are measured to: the server's when the object came from one, else this machine's.</summary>
+    internal DateTimeOffset Now => ServerClock?.Now ?? DateTimeOffset.UtcNow;
 }

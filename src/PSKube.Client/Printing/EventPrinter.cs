@@ -23,19 +23,18 @@ internal sealed class EventPrinter : ResourcePrinter<Event>
         PrintColumns.Name with { Priority = 1 },
     ];
 
-    internal static string FirstSeen(Event obj, DateTimeOffset now) =>
-        HumanDuration.IsMissing(obj.FirstTimestamp) ? HumanDuration.Age(obj.EventTime, now) : HumanDuration.Age(obj.FirstTimestamp, now);
+    internal static string FirstSeen(Event obj, DateTimeOffset now) => HumanDuration.Age(FirstSeenTime(obj), now);
 
-    internal static string LastSeen(Event obj, DateTimeOffset now)
-    {
+    internal static string LastSeen(Event obj, DateTimeOffset now) => HumanDuration.Age(LastSeenTime(obj), now);
+
+    internal static DateTimeOffset? FirstSeenTime(Event obj) =>
+        HumanDuration.IsMissing(obj.FirstTimestamp) ? obj.EventTime : obj.FirstTimestamp;
+
+    internal static DateTimeOffset? LastSeenTime(Event obj) =>
         // Events of the events.k8s.io API carry a series instead of a last timestamp.
-        if (obj.Series is { } series)
-        {
-            return HumanDuration.Age(series.LastObservedTime, now);
-        }
-
-        return HumanDuration.IsMissing(obj.LastTimestamp) ? FirstSeen(obj, now) : HumanDuration.Age(obj.LastTimestamp, now);
-    }
+        obj.Series is { } series ? series.LastObservedTime
+        : HumanDuration.IsMissing(obj.LastTimestamp) ? FirstSeenTime(obj)
+        : obj.LastTimestamp;
 
     internal static int Occurrences(Event obj)
     {

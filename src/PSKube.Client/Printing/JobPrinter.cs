@@ -71,11 +71,14 @@ internal sealed class JobPrinter : ResourcePrinter<Job>
             : string.Create(CultureInfo.InvariantCulture, $"{succeeded}/1");
     }
 
-    internal static string Duration(JobStatus? status, DateTimeOffset now) => (status?.StartTime, status?.CompletionTime) switch
+    internal static string Duration(JobStatus? status, DateTimeOffset now) => DurationSpan(status, now)?.ToString() ?? string.Empty;
+
+    /// <summary>How long the job ran, or has been running; null before it starts.</summary>
+    internal static KubeDuration? DurationSpan(JobStatus? status, DateTimeOffset now) => (status?.StartTime, status?.CompletionTime) switch
     {
-        (null, _) => string.Empty,
-        ({ } start, null) => HumanDuration.Format(now - start),
-        ({ } start, { } completion) => HumanDuration.Format(completion - start),
+        (null, _) => null,
+        ({ } start, null) => new KubeDuration(now - start),
+        ({ } start, { } completion) => new KubeDuration(completion - start),
     };
 
     // The printer looks only at the first condition of the type.

@@ -25,7 +25,7 @@ internal sealed class NodePrinter : ResourcePrinter<Node>
     internal static string State(Node node)
     {
         // Of several Ready conditions, the last one counts.
-        var ready = node.Status?.Conditions?.LastOrDefault(condition => condition.Type == "Ready");
+        var ready = node.NodeStatus?.Conditions?.LastOrDefault(condition => condition.Type == "Ready");
         var status = ready is null ? "Unknown" : ready.Status == "True" ? "Ready" : "NotReady";
         return node.Spec?.Unschedulable == true ? status + ",SchedulingDisabled" : status;
     }
@@ -44,14 +44,14 @@ internal sealed class NodePrinter : ResourcePrinter<Node>
     }
 
     internal static string Address(Node node, string type) =>
-        node.Status?.Addresses?.FirstOrDefault(address => address.Type == type) is { } found ? found.Address ?? string.Empty : PrintCells.None;
+        node.NodeStatus?.Addresses?.FirstOrDefault(address => address.Type == type) is { } found ? found.Address ?? string.Empty : PrintCells.None;
 
     internal static string OrUnknown(string? value) => string.IsNullOrEmpty(value) ? PrintCells.Unknown : value;
 
     protected override object?[] RowOf(Node obj, DateTimeOffset now) =>
     [
         PrintCells.Name(obj),
-        obj.State,
+        obj.Status,
         obj.Roles,
         PrintCells.Age(obj, now),
         obj.Version,

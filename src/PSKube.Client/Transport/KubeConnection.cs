@@ -34,6 +34,9 @@ public sealed class KubeConnection : IDisposable
 
     public ClusterEndpoint Endpoint { get; }
 
+    /// <summary>The server's clock, from the Date header of its responses; objects read through this connection age by it.</summary>
+    public ServerClock Clock { get; } = new();
+
     /// <summary>
     /// Sends a request built by <paramref name="build"/> (called again for each attempt, so bodies can be re-sent)
     /// and returns a successful response; the caller disposes it. <paramref name="streaming"/> responses are
@@ -78,6 +81,10 @@ public sealed class KubeConnection : IDisposable
                 throw new TimeoutException($"{request.Method} {path} did not answer within {_options.RequestTimeout.TotalSeconds:0} s.");
             }
             _options.Trace?.Invoke($"{request.Method} {path} -> {(int)response.StatusCode} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+            if (response.Headers.Date is { } serverDate)
+            {
+                Clock.Observe(serverDate, DateTimeOffset.UtcNow);
+            }
 
             if (response.IsSuccessStatusCode)
             {

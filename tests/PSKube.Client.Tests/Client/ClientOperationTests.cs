@@ -33,7 +33,7 @@ public sealed class ClientOperationTests : IAsyncLifetime
     {
         var node = await _client.GetAsync<Node>(BuiltInResources.Find("nodes")!, null, "fake-node-1", default);
         Assert.Equal("fake-node-1", node.Name);
-        Assert.Equal("4", node.Status!.Capacity!["cpu"]);
+        Assert.Equal("4", node.Capacity["cpu"]);
 
         var error = await Assert.ThrowsAsync<KubeApiException>(() => _client.GetAsync<Pod>(Pods, "default", "missing", default));
         Assert.True(error.IsNotFound);

@@ -20,7 +20,7 @@ public class DisplayClusterTests
                        "nodeInfo":{"kubeletVersion":"v1.32.0","osImage":"Ubuntu 24.04 LTS","kernelVersion":"6.8.0","containerRuntimeVersion":"containerd://1.7.2"}}}
             """);
 
-        Assert.Equal("Ready,SchedulingDisabled", node.State);
+        Assert.Equal("Ready,SchedulingDisabled", node.Status);
         Assert.Equal("control-plane,etcd", node.Roles);
         Assert.Equal("v1.32.0", node.Version);
         Assert.Equal("192.168.1.10", node.InternalIP);
@@ -29,11 +29,13 @@ public class DisplayClusterTests
         Assert.Equal("6.8.0", node.KernelVersion);
         Assert.Equal("containerd://1.7.2", node.ContainerRuntime);
 
-        // Status stays the status object people index into.
-        Assert.Equal("4", node.Status!.Capacity!["cpu"].ToString());
+        // Status is the STATUS text; the status object's resources are properties of their own.
+        Assert.Equal("4", node.Capacity["cpu"]);
+        Assert.Equal("4", node.NodeStatus!.Capacity!["cpu"]);
+        Assert.Empty(node.Allocatable);
         DisplayCells.Match(
             node,
-            ("Status", node.State),
+            ("Status", node.Status),
             ("Roles", node.Roles),
             ("Version", node.Version),
             ("Internal-IP", node.InternalIP),
@@ -47,7 +49,7 @@ public class DisplayClusterTests
     public void Display_Node_WithoutReadyConditionIsUnknown()
     {
         var node = new Node();
-        Assert.Equal("Unknown", node.State);
+        Assert.Equal("Unknown", node.Status);
         Assert.Equal("<none>", node.Roles);
         Assert.Equal("<unknown>", node.OSImage);
     }
@@ -56,7 +58,7 @@ public class DisplayClusterTests
     public void Display_Node_NotReady()
     {
         var node = PrintingTestData.Read<Node>("""{"status":{"conditions":[{"type":"Ready","status":"Unknown"}]}}""");
-        Assert.Equal("NotReady", node.State);
+        Assert.Equal("NotReady", node.Status);
     }
 
     [Fact]
@@ -112,7 +114,8 @@ public class DisplayClusterTests
     public void Display_Event_SeenTimesFollowTheRealClock()
     {
         var happened = new Event { FirstTimestamp = DateTimeOffset.UtcNow.AddSeconds(-620) };
-        Assert.Equal("10m", happened.FirstSeen);
-        Assert.Equal("10m", happened.LastSeen);
+        Assert.Equal("10m", happened.FirstSeen.ToString());
+        Assert.Equal("10m", happened.LastSeen.ToString());
+        Assert.Null(new Event().LastSeen);
     }
 }

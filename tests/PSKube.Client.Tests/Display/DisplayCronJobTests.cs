@@ -40,7 +40,7 @@ public class DisplayCronJobTests
     public void Display_CronJob_NeverScheduledShowsNone()
     {
         var cronJob = new CronJob { Spec = new CronJobSpec { Schedule = "@hourly" } };
-        Assert.Equal("<none>", cronJob.LastSchedule);
+        Assert.Null(cronJob.LastSchedule);
         Assert.Equal("<none>", cronJob.TimeZone);
         Assert.Equal(0, cronJob.Active);
     }
@@ -50,7 +50,7 @@ public class DisplayCronJobTests
     {
         // Ten minutes and some seconds read as "10m" for the next forty seconds, so the real clock cannot make this flaky.
         var cronJob = new CronJob { Status = new CronJobStatus { LastScheduleTime = DateTimeOffset.UtcNow.AddSeconds(-620) } };
-        Assert.Equal("10m", cronJob.LastSchedule);
+        Assert.Equal("10m", cronJob.LastSchedule.ToString());
     }
 
     [Fact]
@@ -78,6 +78,8 @@ public class DisplayCronJobTests
         var next = CronJobWith("* * * * *").NextRun;
         Assert.NotNull(next);
         Assert.InRange(next.Value - before, TimeSpan.Zero, TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
+        Assert.InRange(CronJobWith("* * * * *").NextRunIn!.Value.TimeSpan, TimeSpan.FromSeconds(-1), TimeSpan.FromMinutes(1));
+        Assert.Null(CronJobWith("* * * * *", suspend: true).NextRunIn);
     }
 
     [Theory]

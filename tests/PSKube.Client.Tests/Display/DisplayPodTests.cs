@@ -19,7 +19,8 @@ public class DisplayPodTests
             """);
 
         Assert.Equal("CrashLoopBackOff", pod.Status);
-        Assert.Equal("1/2", pod.Ready);
+        Assert.Equal("1/2", pod.ReadyContainers);
+        Assert.False(pod.Ready);
         Assert.Equal(3, pod.Restarts);
         Assert.Equal("10.244.0.9", pod.IP);
         Assert.Equal("node-a", pod.Node);
@@ -28,7 +29,7 @@ public class DisplayPodTests
         Assert.Equal("Running", pod.PodStatus!.Phase);
         DisplayCells.Match(
             pod,
-            ("Ready", pod.Ready),
+            ("Ready", pod.ReadyContainers),
             ("Status", pod.Status),
             ("IP", pod.IP!),
             ("Node", pod.Node!),
@@ -41,10 +42,36 @@ public class DisplayPodTests
     {
         var pod = PrintingTestData.Read<Pod>("""{"metadata":{"name":"new"},"status":{"phase":"Pending"}}""");
         Assert.Equal("Pending", pod.Status);
-        Assert.Equal("0/0", pod.Ready);
+        Assert.Equal("0/0", pod.ReadyContainers);
+        Assert.False(pod.Ready);
         Assert.Null(pod.IP);
         Assert.Null(pod.NominatedNode);
         Assert.Equal("<none>", pod.ReadinessGates);
         Assert.Equal("<none>", DisplayCells.Cell(pod, "IP"));
+    }
+
+    [Fact]
+    public void Display_Pod_ReadyIsTheReadyCondition()
+    {
+        var pod = PrintingTestData.Read<Pod>("""
+            {"metadata":{"name":"web-1"},"spec":{"containers":[{"name":"web","image":"nginx"}]},
+             "status":{"phase":"Running","conditions":[{"type":"ContainersReady","status":"True"},{"type":"Ready","status":"True"}],
+                       "containerStatuses":[{"name":"web","ready":true,"state":{"running":{}}}]}}
+            """);
+        Assert.True(pod.Ready);
+        Assert.Equal("1/1", pod.ReadyContainers);
+    }
+
+    [Fact]
+    public void Display_Job_CompletionTimeAndDurationAreValues()
+    {
+        var job = PrintingTestData.Read<Job>("""
+            {"metadata":{"name":"render"},"status":{"startTime":"ago(300)","completionTime":"ago(180)","succeeded":1}}
+            """);
+        Assert.Equal(PrintingTestData.Now.AddSeconds(-180), job.CompletionTime);
+        Assert.Equal(TimeSpan.FromMinutes(2), job.Duration!.Value.TimeSpan);
+        Assert.Equal("2m", job.Duration.ToString());
+        Assert.Null(new Job().Duration);
+        Assert.Null(new Job().CompletionTime);
     }
 }

@@ -95,11 +95,11 @@ public class ModelsSampleTests
 
         Assert.Null(node.Namespace);
         Assert.Equal("NoSchedule", node.Spec!.Taints![0].Effect);
-        Assert.Equal("16318940Ki", node.Status!.Capacity!["memory"]);
-        Assert.Equal("KubeletReady", node.Status.Conditions![0].Reason);
-        Assert.Equal("192.168.49.2", node.Status.Addresses![0].Address);
-        Assert.Equal(10250, node.Status.DaemonEndpoints!.KubeletEndpoint!.Port);
-        Assert.Equal("v1.36.0", node.Status.NodeInfo!.KubeletVersion);
+        Assert.Equal("16318940Ki", node.NodeStatus!.Capacity!["memory"]);
+        Assert.Equal("KubeletReady", node.NodeStatus.Conditions![0].Reason);
+        Assert.Equal("192.168.49.2", node.NodeStatus.Addresses![0].Address);
+        Assert.Equal(10250, node.NodeStatus.DaemonEndpoints!.KubeletEndpoint!.Port);
+        Assert.Equal("v1.36.0", node.NodeStatus.NodeInfo!.KubeletVersion);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class WaitingClusterTests : IAsyncLifetime
         Assert.True(status.Done);
         Assert.Equal("deployment \"web\" successfully rolled out", progress.Messages.Last());
         Assert.All(progress.Messages.SkipLast(1), m => Assert.StartsWith("Waiting for deployment", m, StringComparison.Ordinal));
-        Assert.Equal(3, (await PodsAsync("app=web")).Count(p => p.Ready == "1/1"));
+        Assert.Equal(3, (await PodsAsync("app=web")).Count(p => p.ReadyContainers == "1/1"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class WaitingClusterTests : IAsyncLifetime
         var deployment = Assert.IsType<Deployment>(result.Object);
         Assert.Equal((3, 3), (deployment.Status?.Replicas, deployment.Status?.ReadyReplicas));
         Assert.Contains(progress.Messages, m => m.StartsWith("Waiting for deployment \"pingpong\"", StringComparison.Ordinal));
-        Assert.Equal(3, (await PodsAsync("app=pingpong")).Count(p => p.Ready == "1/1"));
+        Assert.Equal(3, (await PodsAsync("app=pingpong")).Count(p => p.ReadyContainers == "1/1"));
 
         // Down again: done only once the extra pods have stopped being counted.
         await _client.SetScaleAsync(target.Resource, "default", target.Name, 1, null, CancellationToken.None);

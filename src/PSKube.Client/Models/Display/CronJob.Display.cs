@@ -23,16 +23,20 @@ public sealed partial class CronJob
     [JsonIgnore]
     public int Active => Status?.Active?.Count ?? 0;
 
-    /// <summary>The LAST SCHEDULE column: how long ago a job was last scheduled, <c>&lt;none&gt;</c> before the first.</summary>
+    /// <summary>The LAST SCHEDULE column: how long ago a job was last scheduled, by the server's clock; null (<c>&lt;none&gt;</c>) before the first.</summary>
     [JsonIgnore]
-    public string LastSchedule => CronJobPrinter.LastSchedule(Status, DateTimeOffset.UtcNow);
+    public KubeDuration? LastSchedule => KubeDuration.Since(Status?.LastScheduleTime, Now);
 
     /// <summary>
     /// When the next job is due, in the CronJob's time zone; null when suspended, or when the schedule or the zone
     /// cannot be read (the controller then schedules nothing either).
     /// </summary>
     [JsonIgnore]
-    public DateTimeOffset? NextRun => NextRunAfter(DateTimeOffset.UtcNow);
+    public DateTimeOffset? NextRun => NextRunAfter(Now);
+
+    /// <summary>How long until <see cref="NextRun"/>, by the server's clock (the table's NEXT RUN column, <c>in 2m</c>); null when none is due.</summary>
+    [JsonIgnore]
+    public KubeDuration? NextRunIn => NextRun is { } next ? new KubeDuration(next - Now) : null;
 
     /// <summary>The CONTAINERS column: the job template's container names, joined by commas.</summary>
     [JsonIgnore]

@@ -7,13 +7,13 @@ namespace PSKube.Client.Models;
 // so kubectl's SOURCE and COUNT columns are Reporter and Occurrences.
 public sealed partial class Event
 {
-    /// <summary>The LAST SEEN column: how long ago the event last happened.</summary>
+    /// <summary>The LAST SEEN column: how long ago the event last happened, by the server's clock; null when unknown.</summary>
     [JsonIgnore]
-    public string LastSeen => EventPrinter.LastSeen(this, DateTimeOffset.UtcNow);
+    public KubeDuration? LastSeen => KubeDuration.Since(EventPrinter.LastSeenTime(this), Now);
 
-    /// <summary>The FIRST SEEN column: how long ago the event first happened.</summary>
+    /// <summary>The FIRST SEEN column: how long ago the event first happened, by the server's clock; null when unknown.</summary>
     [JsonIgnore]
-    public string FirstSeen => EventPrinter.FirstSeen(this, DateTimeOffset.UtcNow);
+    public KubeDuration? FirstSeen => KubeDuration.Since(EventPrinter.FirstSeenTime(this), Now);
 
     /// <summary>The OBJECT column: the object the event is about, as <c>pod/kuard</c>.</summary>
     [JsonIgnore]

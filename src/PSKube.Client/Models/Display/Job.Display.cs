@@ -14,9 +14,13 @@ public sealed partial class Job
     [JsonIgnore]
     public string Completions => JobPrinter.Completions(this);
 
-    /// <summary>The DURATION column: how long the job ran, or has been running.</summary>
+    /// <summary>The DURATION column: how long the job ran, or has been running; null before it starts.</summary>
     [JsonIgnore]
-    public string Duration => JobPrinter.Duration(JobStatus, DateTimeOffset.UtcNow);
+    public KubeDuration? Duration => JobPrinter.DurationSpan(JobStatus, Now);
+
+    /// <summary>When the job completed (every required pod succeeded); null until then, and for a failed job.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? CompletionTime => JobStatus?.CompletionTime;
 
     /// <summary>The CONTAINERS column: the pod template's container names, joined by commas.</summary>
     [JsonIgnore]

@@ -10,9 +10,13 @@ public sealed partial class Pod
     [JsonIgnore]
     public string Status => PodPrinting.Status(this);
 
+    /// <summary>Whether the pod's Ready condition is True, so <c>Where-Object -not Ready</c> finds pods that cannot serve.</summary>
+    [JsonIgnore]
+    public bool Ready => Waiting.PodConditions.IsReady(this);
+
     /// <summary>The READY column: ready containers over containers (<c>1/2</c>).</summary>
     [JsonIgnore]
-    public string Ready => PodPrinting.Ready(this);
+    public string ReadyContainers => PodPrinting.Ready(this);
 
     /// <summary>Container restarts, summed (the number of the RESTARTS column).</summary>
     [JsonIgnore]
@@ -20,7 +24,7 @@ public sealed partial class Pod
 
     /// <summary>The RESTARTS column as kubectl prints it: <c>5 (3m ago)</c>.</summary>
     [JsonIgnore]
-    public string RestartsText => PodPrinting.Restarts(this, DateTimeOffset.UtcNow);
+    public string RestartsText => PodPrinting.Restarts(this, Now);
 
     /// <summary>The pod's IP address.</summary>
     [JsonIgnore]

@@ -12,5 +12,5 @@ namespace PSKube.Client.Models;
 public sealed partial class Node : KubeObject
 {
     [JsonPropertyName("spec"), JsonPropertyOrder(0)] public NodeSpec? Spec { get; set; }
-    [JsonPropertyName("status"), JsonPropertyOrder(1)] public NodeStatus? Status { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public NodeStatus? NodeStatus { get; set; }
 }

@@ -12,5 +12,5 @@ namespace PSKube.Client.Models;
 public sealed partial class PersistentVolumeClaim : KubeObject
 {
     [JsonPropertyName("spec"), JsonPropertyOrder(0)] public PersistentVolumeClaimSpec? Spec { get; set; }
-    [JsonPropertyName("status"), JsonPropertyOrder(1)] public PersistentVolumeClaimStatus? Status { get; set; }
+    [JsonPropertyName("status"), JsonPropertyOrder(1)] public PersistentVolumeClaimStatus? PersistentVolumeClaimStatus { get; set; }
 }

@@ -51,16 +51,17 @@ public sealed class GetKubeEventCommand : KubeListCmdlet
         {
             query = query with { Options = query.Options.Narrowed(null, "type=" + Type) };
         }
+        var allNamespaces = InputObject is null && ListNamespace is null;
         if (Watch)
         {
-            WriteStream(token => EventsOf.FollowAsync(Client, query, token), WriteObject);
+            WriteStream(token => EventsOf.FollowAsync(Client, query, token), @event => WriteListed(@event, allNamespaces, watch: true));
             return;
         }
         TryApi("Event", InputObject?.Name, () =>
         {
             foreach (var @event in Await(token => EventsOf.ListAsync(Client, query, token)))
             {
-                WriteObject(@event);
+                WriteListed(@event, allNamespaces, watch: false);
             }
         });
     }

@@ -103,7 +103,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                 {
                     foreach (var obj in Await(token => Client.GetResourcesAsync(resource, @namespace, selection, token)).Where(names.Selects))
                     {
-                        WriteObject(severalKinds ? AsListing(obj) : WithColumns(obj));
+                        WriteResource(obj, severalKinds, resource.Namespaced && @namespace is null);
                     }
                 });
                 continue;
@@ -115,11 +115,21 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                     var obj = Await(token => Client.GetResourceAsync(resource, @namespace, name, token));
                     if (NameSelection.MatchesLabels(obj, selection.LabelSelector) && names.Selects(obj))
                     {
-                        WriteObject(severalKinds ? AsListing(obj) : WithColumns(obj));
+                        WriteResource(obj, severalKinds, resource.Namespaced && @namespace is null);
                     }
                 });
             }
         }
+    }
+
+    private void WriteResource(KubeObject obj, bool severalKinds, bool allNamespaces)
+    {
+        if (severalKinds)
+        {
+            WriteObject(AsListing(obj));
+            return;
+        }
+        WriteListed(WithColumns(obj), allNamespaces, watch: false);
     }
 
     // Objects of several kinds (Get-KubeResource all) share one table view, kind/name and age as kubectl get all
