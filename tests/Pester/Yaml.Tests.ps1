@@ -50,6 +50,63 @@ Describe 'ConvertFrom-KubeYaml / ConvertTo-KubeYaml' {
     }
 }
 
+Describe 'Limits and error positions' {
+    BeforeAll {
+        # The "billion laughs": each line nine aliases of the one before, 9^9 strings once expanded.
+        $bomb = @('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: bomb}', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]')
+        foreach ($i in 1..8) {
+            $letter = [char]([int][char]'a' + $i); $previous = [char]([int][char]'a' + $i - 1)
+            $bomb += "  ${letter}: &$letter [$((@("*$previous") * 9) -join ',')]"
+        }
+        $bomb = $bomb -join "`n"
+    }
+
+    It 'refuses an alias bomb at once, as kubectl does' {
+        $elapsed = Measure-Command { $bomb | ConvertFrom-KubeYaml -ErrorVariable failure -ErrorAction SilentlyContinue }
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubeYaml*'
+        $failure[0].Exception.Message | Should -BeLike 'line *, column *: document contains excessive aliasing*'
+        $elapsed.TotalSeconds | Should -BeLessThan 1
+    }
+
+    It 'still reads a manifest with a few aliases' {
+        $pod = "apiVersion: v1`nkind: Pod`nmetadata:`n  name: web`n  labels: &l {app: web}`n  annotations: *l" | ConvertFrom-KubeYaml
+        $pod.Metadata.Annotations['app'] | Should -Be 'web'
+    }
+
+    It 'refuses a kubeconfig holding an alias bomb at once' {
+        $path = Join-Path $TestDrive 'bomb.kubeconfig'
+        "apiVersion: v1`nkind: Config`npreferences:`n  extensions:`n  - name: x`n    extension:`n" + (($bomb -split "`n" | Select-Object -Skip 4 | ForEach-Object { '      ' + $_.Trim() }) -join "`n") | Set-Content $path
+        $elapsed = Measure-Command { { Get-KubeContext -KubeConfig $path } | Should -Throw -ErrorId 'KubeConfigUnusable*' -ExpectedMessage "*${path}:*: document contains excessive aliasing*" }
+        $elapsed.TotalSeconds | Should -BeLessThan 1
+    }
+
+    It 'points at the line and column of a tab in the indentation of a file' {
+        $path = Join-Path $TestDrive 'tab.yaml'
+        "apiVersion: v1`nkind: Pod`nmetadata:`n`tname: web" | Set-Content $path
+        ConvertFrom-KubeYaml -Path $path -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubeYaml*'
+        $failure[0].TargetObject | Should -Be $path
+        $failure[0].Exception.Message | Should -Be "${path}:4:1: found a tab character in the indentation; YAML indents with spaces only"
+    }
+
+    It 'names a field of the wrong type as the manifest does, never a .NET type' {
+        $path = Join-Path $TestDrive 'ports.yaml'
+        "apiVersion: v1`nkind: Pod`nmetadata: {name: web}`nspec:`n  containers:`n  - name: web`n    image: nginx`n    ports: `"80`"" | Set-Content $path
+        ConvertFrom-KubeYaml -Path $path -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].Exception.Message | Should -Be "${path}:8:12: document 1 (Pod): spec.containers[0].ports: expected a list, got a string `"80`""
+        "apiVersion: v1`nkind: Pod`nspec:`n  containers:`n  - nginx" | ConvertFrom-KubeYaml -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].Exception.Message | Should -Be 'line 5, column 5: document 1 (Pod): spec.containers[0]: expected a map, got a string "nginx"'
+    }
+
+    It 'says file:line:column and the field for JSON too' {
+        $path = Join-Path $TestDrive 'pod.json'
+        "{`n  `"apiVersion`": `"v1`", `"kind`": `"Pod`",`n  `"spec`": {`"containers`": 5}`n}" | Set-Content $path
+        ConvertFrom-KubeJson -Path $path -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubeJson*'
+        $failure[0].Exception.Message | Should -Be "${path}:3:26: value 1 (Pod): spec.containers: expected a list, got a number (5)"
+    }
+}
+
 Describe 'ConvertTo-KubeYaml -Stream / -IncludeManagedFields' {
     BeforeAll {
         $withManager = @'

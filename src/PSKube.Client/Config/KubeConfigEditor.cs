@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PSKube.Client.Manifests;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -111,11 +112,18 @@ public static partial class KubeConfigEditor
         {
             try
             {
-                stream.Load(new StringReader(File.ReadAllText(target)));
+                var original = YamlLimits.ReadFile(target);
+                // The shared reader holds the file to the size and alias limits and says where a syntax error is.
+                YamlJson.Read(original);
+                stream.Load(new StringReader(original));
+            }
+            catch (ManifestException e)
+            {
+                throw new KubeConfigException($"the kubeconfig file {target} is not valid: {e.Describe(target)}", e);
             }
             catch (YamlException e)
             {
-                throw new KubeConfigException($"the kubeconfig file {target} is not valid (line {e.Start.Line}, column {e.Start.Column}): {e.Message}", e);
+                throw new KubeConfigException($"the kubeconfig file {target} is not valid: {target}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
             }
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using PSKube.Client.Manifests;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -7,7 +9,7 @@ namespace PSKube.Client.Config;
 /// Reads one kubeconfig file into the model, fills lists the file leaves out or sets to null, and makes its
 /// relative paths absolute against the file's folder, as client-go does before merging.
 /// </summary>
-internal static class KubeConfigFileReader
+internal static partial class KubeConfigFileReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .IgnoreUnmatchedProperties()
@@ -19,17 +21,32 @@ internal static class KubeConfigFileReader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = YamlLimits.ReadFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new KubeConfigException($"cannot read the kubeconfig file {path}: {e.Message}", e);
+        }
+        catch (ManifestException e)
+        {
+            throw Invalid(path, e);
         }
         return Parse(text, path);
     }
 
     public static KubeConfigDocument Parse(string text, string path)
     {
+        // The shared YAML reader first: it holds the text to the size and alias limits (the deserializer below
+        // would expand an alias bomb) and says where a syntax error is.
+        SourceValue? json;
+        try
+        {
+            json = YamlJson.Read(text).FirstOrDefault();
+        }
+        catch (ManifestException e)
+        {
+            throw Invalid(path, e);
+        }
         KubeConfigDocument? document;
         try
         {
@@ -37,11 +54,27 @@ internal static class KubeConfigFileReader
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            throw new KubeConfigException($"the kubeconfig file {path} is not valid (line {e.Start.Line}, column {e.Start.Column}): {reason}", e);
+            throw Invalid(path, Mismatch(json, e));
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         return Normalize(document ?? new KubeConfigDocument(), folder);
+    }
+
+    private static KubeConfigException Invalid(string path, ManifestException e) =>
+        new($"the kubeconfig file {path} is not valid: {e.Describe(path)}", e);
+
+    // The deserializer names .NET types; the user needs the field and what it holds.
+    private static ManifestException Mismatch(SourceValue? json, YamlException e)
+    {
+        var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+        if (json is null)
+        {
+            return new ManifestException("the file does not hold a kubeconfig", line, column);
+        }
+        var path = json.Positions.Value.PathAt(line, column);
+        var value = FieldPath.Find(json.Node, path);
+        var typeName = TargetType().Match($"{e.InnerException?.Message} {e.Message}") is { Success: true } target ? target.Groups["type"].Value : "";
+        return new ManifestException($"{(path.Length == 0 ? "the file" : path)}: expected {FieldPath.Expected(typeName)}, got {FieldPath.Describe(value)}", line, column);
     }
 
     // YAML allows `users:` or `args: null`; the model promises lists, so absent and null both become empty.
@@ -81,4 +114,8 @@ internal static class KubeConfigFileReader
 
     private static string? ResolvePath(string? path, string folder) =>
         string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+
+    // The model type in YamlDotNet's messages: "Invalid cast from 'System.String' to 'T'", "into type T, Assembly".
+    [GeneratedRegex(@"(?:to '|into type |instance of type ')(?<type>[^',]+)")]
+    private static partial Regex TargetType();
 }

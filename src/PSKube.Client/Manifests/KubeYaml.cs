@@ -45,7 +45,7 @@ public static class KubeYaml
     /// <see cref="GenericKubeObject"/>), Lists unrolled into their items. Documents without apiVersion and kind
     /// are refused with their number.
     /// </summary>
-    public static IReadOnlyList<KubeObject> ObjectsFromYaml(string yaml) => ManifestObjects.Read(YamlJson.ToJsonDocuments(yaml), "document");
+    public static IReadOnlyList<KubeObject> ObjectsFromYaml(string yaml) => ManifestObjects.Read(YamlJson.Read(yaml), "document");
 
     private static void Emit(IEmitter emitter, JsonNode? node)
     {

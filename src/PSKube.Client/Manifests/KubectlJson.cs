@@ -45,14 +45,15 @@ public static class KubectlJson
     public static IReadOnlyList<KubeObject> ObjectsFromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        YamlLimits.CheckLength(json.Length);
         // A byte order mark is not JSON; a file read as text may still start with one.
         return ManifestObjects.Read(Values(Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'))), "value");
     }
 
     // Each JSON value of the text, however many follow each other (kubectl get -w -o json writes them so).
-    private static List<JsonNode?> Values(byte[] utf8)
+    private static List<SourceValue> Values(byte[] utf8)
     {
-        var values = new List<JsonNode?>();
+        var values = new List<SourceValue>();
         var offset = 0;
         var line = 1;
         var column = 1;
@@ -71,7 +72,10 @@ public static class KubectlJson
             var reader = new Utf8JsonReader(utf8.AsSpan(offset), isFinalBlock: true, state: default);
             try
             {
-                values.Add(JsonNode.Parse(ref reader));
+                var node = JsonNode.Parse(ref reader);
+                var (start, length, startLine, startColumn) = (offset, (int)reader.BytesConsumed, line, column);
+                // Positions are only needed for an error, so the value is read again only then.
+                values.Add(new SourceValue(node, new Lazy<SourcePositions>(() => Positions(utf8.AsMemory(start, length), startLine, startColumn))));
             }
             catch (JsonException e)
             {
@@ -84,5 +88,46 @@ public static class KubectlJson
             (line, column) = breaks == 0 ? (line, column + consumed.Length) : (line + breaks, consumed.Length - consumed.LastIndexOf((byte)'\n'));
             offset += consumed.Length;
         }
+    }
+
+    // Where each value of one JSON value starts, by field path; columns count characters, not bytes.
+    private static SourcePositions Positions(ReadOnlyMemory<byte> utf8, int line, int column)
+    {
+        var positions = new SourcePositions();
+        var reader = new Utf8JsonReader(utf8.Span);
+        var containers = new Stack<(string Path, bool IsArray, int Count)>();
+        var property = "";
+        var scanned = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                containers.Pop();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                property = reader.GetString()!;
+                continue;
+            }
+            // Advance the line and column to the start of this token.
+            for (; scanned < reader.TokenStartIndex; scanned++)
+            {
+                var b = utf8.Span[scanned];
+                (line, column) = b == '\n' ? (line + 1, 1) : (b & 0xC0) == 0x80 ? (line, column) : (line, column + 1);
+            }
+            var path = "";
+            if (containers.TryPop(out var parent))
+            {
+                path = parent.IsArray ? FieldPath.Item(parent.Path, parent.Count) : FieldPath.Child(parent.Path, property);
+                containers.Push(parent with { Count = parent.Count + 1 });
+            }
+            positions.Add(path, line, column);
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                containers.Push((path, reader.TokenType == JsonTokenType.StartArray, 0));
+            }
+        }
+        return positions;
     }
 }

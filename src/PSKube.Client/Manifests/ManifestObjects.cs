@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PSKube.Client.Models;
 using PSKube.Client.Printing;
 
@@ -8,28 +9,29 @@ namespace PSKube.Client.Manifests;
 /// <summary>
 /// The Kubernetes objects in the values of a manifest (YAML documents, JSON values), as `kubectl apply -f` takes
 /// them: each value an object of its kind (the model of its kind, else <see cref="GenericKubeObject"/>), a `List` or
-/// a typed list (PodList...) unrolled into its items.
+/// a typed list (PodList...) unrolled into its items. A value that does not fit its kind is refused with the
+/// position in the text and the field path (<c>spec.containers[0].ports: expected a list, got a string</c>).
 /// </summary>
-internal static class ManifestObjects
+internal static partial class ManifestObjects
 {
     /// <param name="values">The values in the order of the text.</param>
     /// <param name="unit">What a value is called in errors: "document 2", "value 2".</param>
-    public static IReadOnlyList<KubeObject> Read(IReadOnlyList<JsonNode?> values, string unit)
+    public static IReadOnlyList<KubeObject> Read(IReadOnlyList<SourceValue> values, string unit)
     {
         var objects = new List<KubeObject>();
         for (var i = 0; i < values.Count; i++)
         {
             var which = $"{unit} {i + 1}";
-            if (values[i] is JsonObject list && (string?)list["kind"] is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && list["items"] is JsonArray items)
+            if (values[i].Node is JsonObject list && (string?)list["kind"] is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && list["items"] is JsonArray items)
             {
                 for (var j = 0; j < items.Count; j++)
                 {
-                    objects.Add(ToObject(WithKindOfList(items[j], list, kind), $"item {j + 1} of {which} ({kind})"));
+                    objects.Add(ToObject(WithKindOfList(items[j], list, kind), $"item {j + 1} of {which} ({kind})", values[i].Positions, FieldPath.Item("items", j)));
                 }
             }
             else
             {
-                objects.Add(ToObject(values[i], which));
+                objects.Add(ToObject(values[i].Node, which, values[i].Positions, ""));
             }
         }
         return objects;
@@ -49,11 +51,13 @@ internal static class ManifestObjects
         return item;
     }
 
-    private static KubeObject ToObject(JsonNode? node, string which)
+    /// <param name="at">The path of the object in its value: empty, or <c>items[2]</c> for an item of a list.</param>
+    private static KubeObject ToObject(JsonNode? node, string which, Lazy<SourcePositions> positions, string at)
     {
         if (node is not JsonObject obj || (string?)obj["kind"] is not { Length: > 0 } kind || (string?)obj["apiVersion"] is not { Length: > 0 })
         {
-            throw new ManifestException($"{which} is not a Kubernetes object: it needs apiVersion and kind", 0, 0);
+            var (line, column) = positions.Value.Find(at);
+            throw new ManifestException($"{which} is not a Kubernetes object: it needs apiVersion and kind", line, column);
         }
         try
         {
@@ -61,8 +65,26 @@ internal static class ManifestObjects
         }
         catch (JsonException e)
         {
-            throw new ManifestException($"{which} ({kind}) does not fit its schema at {e.Path}: {WithoutPosition(e.Message)}", 0, 0);
+            var (path, value) = FieldPath.FromJsonPath(e.Path, obj);
+            var (line, column) = positions.Value.Find(FieldPath.Join(at, path));
+            // An item of a list is already named with the list's kind.
+            var named = at.Length == 0 ? $"{which} ({kind})" : which;
+            throw new ManifestException($"{named}: {(path.Length == 0 ? "the object" : path)}: {Mismatch(WithoutPosition(e.Message), value)}", line, column);
         }
+    }
+
+    // "expected a list, got a string "x"" from System.Text.Json's message, without its .NET type names.
+    private static string Mismatch(string message, JsonNode? value)
+    {
+        if (ConvertedTo().Match(message) is { Success: true } converted)
+        {
+            return $"expected {FieldPath.Expected(converted.Groups["type"].Value)}, got {FieldPath.Describe(value)}";
+        }
+        if (ConverterExpected().Match(message) is { Success: true } expected)
+        {
+            return $"expected {expected.Groups["what"].Value}, got {FieldPath.Describe(value)}";
+        }
+        return message;
     }
 
     /// <summary>
@@ -74,4 +96,11 @@ internal static class ManifestObjects
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and >= 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
+
+    [GeneratedRegex(@"could not be converted to (?<type>\S+)$")]
+    private static partial Regex ConvertedTo();
+
+    // The model's own converters say "Expected <what>, got <token>".
+    [GeneratedRegex(@"^Expected (?<what>.+?), got ")]
+    private static partial Regex ConverterExpected();
 }

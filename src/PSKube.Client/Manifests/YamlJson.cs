@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace PSKube.Client.Manifests;
 
 /// <summary>
 /// Converts YAML manifests to JSON the way Kubernetes reads them: mappings become objects, sequences arrays, and
 /// plain scalars are typed by the YAML 1.2 core schema (null, true/false, integers, floats); quoted scalars stay
-/// strings. Errors carry the line and column.
+/// strings. Every text is held to <see cref="YamlLimits"/> (size, depth, alias expansion), and errors carry the
+/// line and column.
 /// </summary>
 public static class YamlJson
 {
@@ -25,57 +26,181 @@ public static class YamlJson
     }
 
     /// <summary>Converts every document of a multi-document YAML text, skipping empty ones.</summary>
-    public static IReadOnlyList<JsonNode> ToJsonDocuments(string yaml)
+    public static IReadOnlyList<JsonNode> ToJsonDocuments(string yaml) => [.. Read(yaml).Select(document => document.Node!)];
+
+    /// <summary>Every non-empty document of the text with where its values are.</summary>
+    internal static IReadOnlyList<SourceValue> Read(string yaml)
     {
-        var stream = new YamlStream();
+        ArgumentNullException.ThrowIfNull(yaml);
+        YamlLimits.CheckLength(yaml.Length);
         try
         {
-            stream.Load(new StringReader(yaml));
+            return new Reader(yaml).ReadDocuments();
         }
         catch (YamlException e)
         {
-            throw new ManifestException(e.Message, (int)e.Start.Line, (int)e.Start.Column);
+            throw SyntaxError(yaml, e);
         }
-        var result = new List<JsonNode>();
-        foreach (var document in stream.Documents)
-        {
-            if (Convert(document.RootNode) is { } node)
-            {
-                result.Add(node);
-            }
-        }
-        return result;
     }
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    // The scanner reports a tab in the indentation at the start of the enclosing block or of the scalar before it;
+    // the user needs the line with the tab.
+    private static ManifestException SyntaxError(string yaml, YamlException e)
     {
-        YamlMappingNode mapping => ConvertMapping(mapping),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(Convert).ToArray()),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => throw new ManifestException("unsupported YAML node", (int)node.Start.Line, (int)node.Start.Column),
-    };
-
-    private static JsonObject ConvertMapping(YamlMappingNode mapping)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in mapping.Children)
+        if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
         {
-            if (key is not YamlScalarNode { Value: { } name })
+            var lines = yaml.Split('\n');
+            for (var i = Math.Max(0, (int)e.Start.Line - 1); i < lines.Length; i++)
             {
-                throw new ManifestException("mapping keys must be strings", (int)key.Start.Line, (int)key.Start.Column);
+                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', 0, indentation);
+                if (tab >= 0 && indentation < lines[i].TrimEnd('\r').Length)
+                {
+                    return new ManifestException("found a tab character in the indentation; YAML indents with spaces only", i + 1, tab + 1);
+                }
             }
-            if (obj.ContainsKey(name))
-            {
-                throw new ManifestException($"key \"{name}\" already set in map", (int)key.Start.Line, (int)key.Start.Column);
-            }
-            obj[name] = Convert(value);
         }
-        return obj;
+        return new ManifestException(e.Message.TrimEnd('.'), (int)e.Start.Line, (int)e.Start.Column);
     }
 
-    private static JsonNode? ConvertScalar(YamlScalarNode scalar)
+    /// <summary>
+    /// Reads the parser's events straight into JSON. An anchored value is kept with its weight (one per value, one
+    /// more per 32 characters of text in it) and each alias is charged that weight before it is copied, so aliases
+    /// of aliases are refused before they cost anything.
+    /// </summary>
+    private sealed class Reader(string yaml)
     {
-        var text = scalar.Value ?? "";
+        private const int CharactersPerValue = 32;
+        private readonly Parser _parser = new(new StringReader(yaml));
+        private readonly Dictionary<string, (JsonNode? Value, long Weight, string? Text)> _anchors = new(StringComparer.Ordinal);
+        private long _written;
+        private long _expanded;
+
+        public List<SourceValue> ReadDocuments()
+        {
+            var documents = new List<SourceValue>();
+            _parser.Consume<StreamStart>();
+            while (!_parser.TryConsume<StreamEnd>(out _))
+            {
+                _parser.Consume<DocumentStart>();
+                var positions = new SourcePositions();
+                var (node, _) = ReadValue("", 0, positions);
+                _parser.Consume<DocumentEnd>();
+                // Anchors do not reach across documents.
+                _anchors.Clear();
+                if (node is not null)
+                {
+                    documents.Add(new SourceValue(node, new Lazy<SourcePositions>(() => positions)));
+                }
+            }
+            return documents;
+        }
+
+        private (JsonNode? Node, long Weight) ReadValue(string path, int depth, SourcePositions positions)
+        {
+            var next = _parser.Consume<ParsingEvent>();
+            positions.Add(path, (int)next.Start.Line, (int)next.Start.Column);
+            if (next is AnchorAlias alias)
+            {
+                return Expand(alias);
+            }
+            if (next is not NodeEvent start)
+            {
+                throw new ManifestException($"unexpected {next.GetType().Name}", (int)next.Start.Line, (int)next.Start.Column);
+            }
+            if (start is Scalar scalar)
+            {
+                var weight = Weigh(scalar.Value);
+                _written += weight;
+                var value = ConvertScalar(scalar);
+                Remember(scalar.Anchor, value, weight, scalar.Value);
+                return (value, weight);
+            }
+            if (depth >= YamlLimits.MaxDepth)
+            {
+                throw new ManifestException($"the document nests deeper than {YamlLimits.MaxDepth} levels", (int)start.Start.Line, (int)start.Start.Column);
+            }
+            var (node, total) = start is SequenceStart ? ReadSequence(path, depth, positions) : ReadMapping(path, depth, positions);
+            Remember(start.Anchor, node, total, null);
+            return (node, total);
+        }
+
+        private (JsonNode, long) ReadSequence(string path, int depth, SourcePositions positions)
+        {
+            var array = new JsonArray();
+            long weight = 1;
+            _written++;
+            while (!_parser.TryConsume<SequenceEnd>(out _))
+            {
+                var (item, itemWeight) = ReadValue(FieldPath.Item(path, array.Count), depth + 1, positions);
+                array.Add(item);
+                weight += itemWeight;
+            }
+            return (array, weight);
+        }
+
+        private (JsonNode, long) ReadMapping(string path, int depth, SourcePositions positions)
+        {
+            var obj = new JsonObject();
+            long weight = 1;
+            _written++;
+            while (!_parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = _parser.Consume<ParsingEvent>();
+                var name = key switch
+                {
+                    Scalar scalar => scalar.Value,
+                    AnchorAlias alias when _anchors.TryGetValue(alias.Value.Value, out var anchored) && anchored.Text is { } text => text,
+                    _ => throw new ManifestException("mapping keys must be strings", (int)key.Start.Line, (int)key.Start.Column),
+                };
+                if (key is Scalar { Anchor.IsEmpty: false } anchoredKey)
+                {
+                    Remember(anchoredKey.Anchor, ConvertScalar(anchoredKey), Weigh(name), name);
+                }
+                if (obj.ContainsKey(name))
+                {
+                    throw new ManifestException($"key \"{name}\" already set in map", (int)key.Start.Line, (int)key.Start.Column);
+                }
+                var keyWeight = Weigh(name);
+                _written += keyWeight;
+                var (value, valueWeight) = ReadValue(FieldPath.Child(path, name), depth + 1, positions);
+                obj[name] = value;
+                weight += keyWeight + valueWeight;
+            }
+            return (obj, weight);
+        }
+
+        private (JsonNode?, long) Expand(AnchorAlias alias)
+        {
+            if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+            {
+                throw new ManifestException($"unknown anchor \"{alias.Value.Value}\" referenced", (int)alias.Start.Line, (int)alias.Start.Column);
+            }
+            _expanded += anchored.Weight;
+            if (_expanded > YamlLimits.AliasExpansionAllowance + _written)
+            {
+                throw new ManifestException(
+                    $"document contains excessive aliasing: its aliases expand to more than {YamlLimits.AliasExpansionAllowance.ToString("N0", CultureInfo.InvariantCulture)} values beyond what is written out; write the repeated parts out or use fewer aliases",
+                    (int)alias.Start.Line,
+                    (int)alias.Start.Column);
+            }
+            return (anchored.Value?.DeepClone(), anchored.Weight);
+        }
+
+        private void Remember(AnchorName anchor, JsonNode? value, long weight, string? text)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (value, weight, text);
+            }
+        }
+
+        private static long Weigh(string text) => 1 + (text.Length / CharactersPerValue);
+    }
+
+    private static JsonNode? ConvertScalar(Scalar scalar)
+    {
+        var text = scalar.Value;
         var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
         if (tag is "tag:yaml.org,2002:str" || (tag is null && scalar.Style is not ScalarStyle.Plain))
         {

@@ -163,7 +163,7 @@ public sealed class KubeYamlTests
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", "line ")]
     [InlineData("apiVersion: v1\nkind: List\nitems:\n- kind: Pod\n", "item 1 of document 1 (List) is not a Kubernetes object")]
     [InlineData("just: a map\n", "document 1 is not a Kubernetes object")]
-    [InlineData("apiVersion: v1\nkind: Pod\nspec:\n  containers: 5\n", "document 1 (Pod) does not fit its schema")]
+    [InlineData("apiVersion: v1\nkind: Pod\nspec:\n  containers: 5\n", "line 4, column 15: document 1 (Pod): spec.containers: expected a list, got a number (5)")]
     public void Yaml_BadManifestsSayWhere(string yaml, string expected)
     {
         var error = Assert.Throws<ManifestException>(() => KubeYaml.ObjectsFromYaml(yaml));

@@ -105,9 +105,9 @@ public sealed class KubectlJsonTests
     }
 
     [Theory]
-    [InlineData("""{"kind":"List","items":[{"kind":"Pod"}]}""", "item 1 of value 1 (List) is not a Kubernetes object: it needs apiVersion and kind")]
-    [InlineData("""[1]""", "value 1 is not a Kubernetes object: it needs apiVersion and kind")]
-    [InlineData("""{"apiVersion":"v1","kind":"Pod","spec":{"containers":5}}""", "value 1 (Pod) does not fit its schema at $.spec.containers: The JSON value could not be converted to")]
+    [InlineData("""{"kind":"List","items":[{"kind":"Pod"}]}""", "line 1, column 25: item 1 of value 1 (List) is not a Kubernetes object: it needs apiVersion and kind")]
+    [InlineData("""[1]""", "line 1, column 1: value 1 is not a Kubernetes object: it needs apiVersion and kind")]
+    [InlineData("""{"apiVersion":"v1","kind":"Pod","spec":{"containers":5}}""", "line 1, column 54: value 1 (Pod): spec.containers: expected a list, got a number (5)")]
     public void Json_WhatIsNotAKubernetesObjectIsRefusedSayingWhich(string text, string message) =>
         Assert.StartsWith(message, Assert.Throws<ManifestException>(() => KubectlJson.ObjectsFromJson(text)).Message);
 }

@@ -6,7 +6,8 @@ namespace PSKube.Commands.Manifests;
 
 /// <summary>
 /// What ConvertFrom-KubeYaml and ConvertFrom-KubeJson share: a text from the pipeline (lines piped one by one are
-/// joined into one text) or files from -Path, read into typed objects; a text that cannot be read is one error.
+/// joined into one text) or files from -Path, read into typed objects; a text that cannot be read is one error,
+/// which says where (file:line:column) and, for a field of the wrong type, its path in the manifest.
 /// </summary>
 public abstract class ConvertFromManifestCmdlet : PSCmdlet
 {
@@ -34,7 +35,7 @@ public abstract class ConvertFromManifestCmdlet : PSCmdlet
         {
             foreach (var file in Path.SelectMany(p => GetResolvedProviderPathFromPSPath(p, out _)))
             {
-                Convert(File.ReadAllText(file), file);
+                Convert(() => YamlLimits.ReadFile(file), file);
             }
             return;
         }
@@ -45,23 +46,23 @@ public abstract class ConvertFromManifestCmdlet : PSCmdlet
     {
         if (ParameterSetName == TextSet)
         {
-            Convert(string.Join('\n', _lines), null);
+            Convert(() => string.Join('\n', _lines), null);
         }
     }
 
-    private void Convert(string text, string? file)
+    private void Convert(Func<string> text, string? file)
     {
         try
         {
-            foreach (var obj in Read(text))
+            foreach (var obj in Read(text()))
             {
                 WriteObject(obj);
             }
         }
         catch (ManifestException e)
         {
-            var where = file is null ? "" : $"{file}: ";
-            WriteError(new ErrorRecord(new FormatException(where + e.Message, e), ErrorId, ErrorCategory.ParserError, file));
+            // file:line:column as compilers write it, so editors and terminals can jump to it.
+            WriteError(new ErrorRecord(new FormatException(e.Describe(file), e), ErrorId, ErrorCategory.ParserError, file));
         }
     }
 }
