@@ -187,12 +187,20 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether the command's -Force was given, which skips its confirmations (see <see cref="ShouldChange"/>).</summary>
+    protected virtual bool Forced => false;
+
     /// <summary>
     /// ShouldProcess in kubectl's words ("pod/web in namespace default"). With -WhatIf it answers false and, when
     /// given, runs <paramref name="whatIfDryRun"/> (a server dry run), so the user also learns what the server would refuse.
     /// </summary>
     protected bool ShouldChange(string target, string action, Action? whatIfDryRun = null)
     {
+        // -Force means "do not ask" (as $ConfirmPreference = 'None' would), unless -Confirm asks for questions explicitly.
+        if (Forced && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        {
+            return true;
+        }
         var description = $"Performing the operation \"{action}\" on target \"{target}\".";
         var warning = $"Are you sure you want to perform this action?\n{description}";
         ShouldProcessReason reason;
@@ -221,10 +229,11 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     /// </summary>
     protected void ThrowCannotAsk(Exception hostRefusal, string change)
     {
-        var message = $"{MyInvocation.MyCommand.Name} must ask before it goes on ({change}), but PowerShell cannot ask here: it runs non-interactively. Add -Confirm:$false to go ahead without asking, or -WhatIf to see what would change.";
+        var orForce = MyInvocation.MyCommand.Parameters.ContainsKey("Force") ? " (or -Force)" : "";
+        var message = $"{MyInvocation.MyCommand.Name} must ask before it goes on ({change}), but PowerShell cannot ask here: it runs non-interactively. Add -Confirm:$false{orForce} to go ahead without asking, or -WhatIf to see what would change.";
         ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(message, hostRefusal), "ConfirmationNotPossible", ErrorCategory.InvalidOperation, change)
         {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run the command again with -Confirm:$false." },
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run the command again with -Confirm:$false{orForce}." },
         });
     }
 

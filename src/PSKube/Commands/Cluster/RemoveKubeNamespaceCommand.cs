@@ -9,7 +9,7 @@ namespace PSKube.Commands.Cluster;
 
 /// <summary>
 /// Remove-KubeNamespace: deletes namespaces and everything in them (kubectl delete namespace). Always asks first
-/// (ConfirmImpact High), since nothing in a deleted namespace survives.
+/// (ConfirmImpact High), since nothing in a deleted namespace survives, unless -Force, -Confirm:$false or $ConfirmPreference = 'None'.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "KubeNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
@@ -31,6 +31,12 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
     /// <summary>Return only once each namespace is gone: it terminates until everything in it is deleted.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
+
+    /// <summary>Remove without asking, unless -Confirm is also given (-WhatIf still only reports).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override bool Forced => Force;
 
     protected override void ProcessRecord()
     {
