@@ -20,7 +20,6 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
     /// <summary>The namespaces to delete; piped namespaces bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ValidateKubeName("namespaces")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 

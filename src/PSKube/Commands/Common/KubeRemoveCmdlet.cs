@@ -45,14 +45,15 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
         ArgumentNullException.ThrowIfNull(names);
         var selection = new NameSelection(all ? null : [.. names]);
         var found = new List<string>();
-        WriteStream(token => Client.ListAsync<T>(resource, @namespace, null, token), obj =>
+        // A failed list is an error for the list, and nothing is removed.
+        var listed = TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAsync<T>(resource, @namespace, null, token), obj =>
         {
             if (obj.Name is { } name && selection.Selects(obj))
             {
                 found.Add(name);
             }
-        });
-        return found;
+        }));
+        return listed ? found : [];
     }
 
     /// <summary>

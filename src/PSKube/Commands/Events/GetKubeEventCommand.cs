@@ -53,7 +53,7 @@ public sealed class GetKubeEventCommand : KubeListCmdlet
         }
         if (Watch)
         {
-            WriteStream(token => EventsOf.FollowAsync(Client, query, token), WriteObject);
+            TryApi("Event", InputObject?.Name, () => WriteStream(token => EventsOf.FollowAsync(Client, query, token), WriteObject));
             return;
         }
         TryApi("Event", InputObject?.Name, () =>

@@ -15,7 +15,6 @@ public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
 {
     /// <summary>The cron jobs to change; piped objects bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateKubeName("cronjobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 
