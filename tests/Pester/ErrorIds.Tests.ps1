@@ -138,6 +138,13 @@ Describe 'A server certificate that cannot be trusted' {
         "$failure" | Should -BeLike '*(context "fake")'
     }
 
+    It 'trusts every name the certificate has: 127.0.0.1 and localhost' {
+        $byName = Join-Path $cluster.Folder 'by-name'
+        ($config -replace 'server: https://127\.0\.0\.1:', 'server: https://localhost:') | Set-Content $byName
+        (Get-KubeNamespace default -KubeConfig $byName).Name | Should -Be 'default'
+        (Get-KubeNamespace default).Name | Should -Be 'default'
+    }
+
     It 'says what kubectl says' {
         kubectl --kubeconfig $untrusted get pods 2>&1 | Out-String | Should -BeLike '*x509: certificate signed by unknown authority*'
         kubectl --kubeconfig $misnamed get pods 2>&1 | Out-String | Should -BeLike '*x509: certificate is valid for localhost, not other.example*'
