@@ -3,7 +3,6 @@ using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
 using PSKube.Completers;
-using PSKube.Validation;
 
 namespace PSKube.Commands.Cluster;
 

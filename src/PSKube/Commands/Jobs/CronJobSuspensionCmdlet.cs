@@ -3,7 +3,6 @@ using PSKube.Client.Models;
 using PSKube.Client.Resources;
 using PSKube.Client.Operations;
 using PSKube.Completers;
-using PSKube.Validation;
 
 namespace PSKube.Commands.Jobs;
 

@@ -4,7 +4,6 @@ using PSKube.Client.Models;
 using PSKube.Client.Resources;
 using PSKube.Commands.Common;
 using PSKube.Completers;
-using PSKube.Validation;
 using Job = PSKube.Client.Models.Job;
 
 namespace PSKube.Commands.Jobs;
