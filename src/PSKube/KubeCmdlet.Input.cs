@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PSKube.Client.Models;
 using PSKube.Client.Queries;
 using PSKube.Client.Resources;
+using PSKube.Client.Validation;
 
 namespace PSKube;
 
@@ -51,7 +52,10 @@ public abstract partial class KubeCmdlet
             var named = kind is null ? resource : BuiltInResources.Find(kind);
             if (KindQualifiedName.SameType(named, resource))
             {
-                names.Add(name);
+                if (WildcardPattern.ContainsWildcardCharacters(name) || IsValidName(resource, name))
+                {
+                    names.Add(name);
+                }
                 continue;
             }
             var message = named is null
@@ -61,6 +65,29 @@ public abstract partial class KubeCmdlet
         }
         return names;
     }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a valid name for objects of <paramref name="resource"/>, checked with the API
+    /// server's rule before any request; else an InvalidName error for that name, the same in every command.
+    /// </summary>
+    protected bool IsValidName(ResourceDefinition resource, string name)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(name);
+        var errors = NameValidation.ValidateObjectName(resource.Plural, name);
+        if (errors.Count > 0)
+        {
+            WriteInvalidName(new ArgumentException($"\"{name}\" is not a valid {resource.Singular} name: {string.Join("; ", errors)}."), name);
+        }
+        return errors.Count == 0;
+    }
+
+    /// <summary>Reports a name that no object can have, for that name only.</summary>
+    protected void WriteInvalidName(ArgumentException error, string name) =>
+        WriteError(new ErrorRecord(error, "InvalidName", ErrorCategory.InvalidArgument, name)
+        {
+            ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = "Correct the name: object names are lower case letters, digits, '-' and '.' (Get-KubeResource lists the names that exist)." },
+        });
 
     /// <summary>
     /// The names a record of a command acting on objects of <paramref name="resource"/> stands for: a piped object of

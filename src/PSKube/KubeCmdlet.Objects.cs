@@ -38,25 +38,26 @@ public abstract partial class KubeCmdlet
             var watched = selected.Exact.Count == 1 && selected.Patterns.Count == 0
                 ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(selected.Exact[0]))
                 : selection;
-            WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
+            // A failed list or watch is an error for the list, which -ErrorAction governs like any other.
+            TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
             {
                 if (change.Object is { } obj && selected.Selects(obj))
                 {
                     WriteListed(obj, allNamespaces, watch: true);
                 }
-            });
+            }));
             return;
         }
         if (selected.NeedsList(resource.Namespaced ? @namespace : "cluster-scoped"))
         {
             // Patterns, and names across every namespace, filter one list.
-            WriteStream(token => Client.ListAsync<T>(resource, @namespace, selection, token), obj =>
+            TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAsync<T>(resource, @namespace, selection, token), obj =>
             {
                 if (selected.Selects(obj))
                 {
                     WriteListed(obj, allNamespaces, watch: false);
                 }
-            });
+            }));
             return;
         }
         foreach (var name in selected.Exact)

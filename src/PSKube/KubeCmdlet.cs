@@ -68,14 +68,9 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
             }
             return task.GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException || KubeErrors.IsServerFailure(e))
         {
-            throw new PipelineStoppedException();
-        }
-        catch (KubeApiUnreachableException e)
-        {
-            ThrowUnreachable(e);
-            throw;
+            throw Translated(e);
         }
         finally
         {
@@ -105,13 +100,9 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
                 items.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException || KubeErrors.IsServerFailure(e))
         {
-            throw new PipelineStoppedException();
-        }
-        catch (KubeApiUnreachableException e)
-        {
-            ThrowUnreachable(e);
+            throw Translated(e);
         }
         finally
         {
@@ -148,14 +139,9 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
             }
             return task.GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException || KubeErrors.IsServerFailure(e))
         {
-            throw new PipelineStoppedException();
-        }
-        catch (KubeApiUnreachableException e)
-        {
-            ThrowUnreachable(e);
-            throw;
+            throw Translated(e);
         }
         finally
         {
@@ -187,12 +173,20 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether the command's -Force was given, which skips its confirmations (see <see cref="ShouldChange"/>).</summary>
+    protected virtual bool Forced => false;
+
     /// <summary>
     /// ShouldProcess in kubectl's words ("pod/web in namespace default"). With -WhatIf it answers false and, when
     /// given, runs <paramref name="whatIfDryRun"/> (a server dry run), so the user also learns what the server would refuse.
     /// </summary>
     protected bool ShouldChange(string target, string action, Action? whatIfDryRun = null)
     {
+        // -Force means "do not ask" (as $ConfirmPreference = 'None' would), unless -Confirm asks for questions explicitly.
+        if (Forced && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        {
+            return true;
+        }
         var description = $"Performing the operation \"{action}\" on target \"{target}\".";
         var warning = $"Are you sure you want to perform this action?\n{description}";
         ShouldProcessReason reason;
@@ -221,10 +215,11 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
     /// </summary>
     protected void ThrowCannotAsk(Exception hostRefusal, string change)
     {
-        var message = $"{MyInvocation.MyCommand.Name} must ask before it goes on ({change}), but PowerShell cannot ask here: it runs non-interactively. Add -Confirm:$false to go ahead without asking, or -WhatIf to see what would change.";
+        var orForce = MyInvocation.MyCommand.Parameters.ContainsKey("Force") ? " (or -Force)" : "";
+        var message = $"{MyInvocation.MyCommand.Name} must ask before it goes on ({change}), but PowerShell cannot ask here: it runs non-interactively. Add -Confirm:$false{orForce} to go ahead without asking, or -WhatIf to see what would change.";
         ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(message, hostRefusal), "ConfirmationNotPossible", ErrorCategory.InvalidOperation, change)
         {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run the command again with -Confirm:$false." },
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run the command again with -Confirm:$false{orForce}." },
         });
     }
 
@@ -250,7 +245,7 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             ThrowInvalidArgument(e, "NoResourceType", kinds);
         }
-        catch (KubeApiException e)
+        catch (Exception e) when (e is KubeApiException or TimeoutException)
         {
             WriteApiError(e, "ResourceType", kinds);
         }
@@ -275,7 +270,7 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             WriteUnknownKind(e);
         }
-        catch (KubeApiException e)
+        catch (Exception e) when (e is KubeApiException or TimeoutException)
         {
             WriteApiError(e, obj.Kind, obj);
         }
@@ -287,77 +282,4 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = "Check the spelling, or press Tab after -Kind to see the types the cluster serves." },
         });
-
-    /// <summary>Runs one API call for one object; a failure becomes a non-terminating error and the result false.</summary>
-    protected bool TryApi(string kind, object? target, Action call)
-    {
-        try
-        {
-            call();
-            return true;
-        }
-        catch (KubeApiException e)
-        {
-            WriteApiError(e, kind, target);
-            return false;
-        }
-    }
-
-    /// <summary>Reports a failed API call for one object, without stopping the command (the next item may work).</summary>
-    protected void WriteApiError(KubeApiException error, string kind, object? target)
-    {
-        var record = new ErrorRecord(error, KubeErrors.ErrorId(kind, error), CategoryOf(error), target);
-        if (RecommendedAction(error) is { } action)
-        {
-            record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
-        }
-        WriteError(record);
-    }
-
-    /// <summary>
-    /// Stops the command: the API server gave no answer at all (refused, unknown host, connection kept dropping), so
-    /// no later item of this command can work either and each would wait again; as kubectl, say so once and stop.
-    /// The message names the server and the context, whose server is what to check.
-    /// </summary>
-    private void ThrowUnreachable(KubeApiUnreachableException error)
-    {
-        var context = _client?.Context.ContextName;
-        var where = string.IsNullOrEmpty(context) ? "" : $" (context \"{context}\")";
-        ThrowTerminatingError(new ErrorRecord(error, KubeErrors.UnreachableId, CategoryOf(KubeErrors.Classify(error)), error.Server)
-        {
-            ErrorDetails = new ErrorDetails($"{error.Message}{where}")
-            {
-                RecommendedAction = "Check that the cluster is running and reachable from here, and that the server URL of the kubeconfig context is right; -Context chooses another context.",
-            },
-        });
-    }
-
-    internal static ErrorCategory CategoryOf(KubeApiException error) => CategoryOf(KubeErrors.Classify(error));
-
-    /// <summary>The one mapping of kinds of failure to PowerShell categories.</summary>
-    internal static ErrorCategory CategoryOf(KubeErrorKind kind) => kind switch
-    {
-        KubeErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-        KubeErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
-        KubeErrorKind.Conflict => ErrorCategory.ResourceBusy,
-        KubeErrorKind.Invalid => ErrorCategory.InvalidData,
-        KubeErrorKind.BadRequest => ErrorCategory.InvalidArgument,
-        KubeErrorKind.Unauthorized => ErrorCategory.AuthenticationError,
-        KubeErrorKind.Forbidden => ErrorCategory.PermissionDenied,
-        KubeErrorKind.Expired => ErrorCategory.InvalidOperation,
-        KubeErrorKind.Throttled => ErrorCategory.LimitsExceeded,
-        KubeErrorKind.Timeout => ErrorCategory.OperationTimeout,
-        KubeErrorKind.ServerError => ErrorCategory.ConnectionError,
-        KubeErrorKind.Unreachable => ErrorCategory.ConnectionError,
-        _ => ErrorCategory.NotSpecified,
-    };
-
-    private static string? RecommendedAction(KubeApiException error) => KubeErrors.Classify(error) switch
-    {
-        KubeErrorKind.Unauthorized => "Check the credentials of the kubeconfig user (Get-KubeContext shows which user a context uses).",
-        KubeErrorKind.Forbidden => "Ask a cluster administrator for access, or use a context whose user has it (-Context).",
-        KubeErrorKind.Conflict => "Read the object again and retry the change.",
-        KubeErrorKind.Throttled => "The API server is busy: wait and retry.",
-        _ => null,
-    };
 }

@@ -100,4 +100,47 @@ Describe 'A question in a PowerShell that cannot ask' {
         ($output | Where-Object { $_ -like 'MESSAGE=*' }) | Should -BeLike '*Add -Confirm:$false*'
         Invoke-NonInteractive 'Remove-KubeNamespace quiet-ns -Confirm:$false' | Should -BeNullOrEmpty
     }
+
+    It 'removes many without asking with <Way>: <Command>' -ForEach @(
+        @{ Way = '-Force'; Command = 'Remove-KubePod'; Run = 'Remove-KubePod ask-* -Force' }
+        @{ Way = '-Force'; Command = 'Remove-KubeResource'; Run = 'Remove-KubeResource pods ask-* -Force' }
+        @{ Way = '-Force'; Command = 'Remove-KubeNamespace'; Run = 'Remove-KubeNamespace ask-ns -Force' }
+        @{ Way = "`$ConfirmPreference = 'None'"; Command = 'Remove-KubePod'; Run = "`$ConfirmPreference = 'None'; Remove-KubePod -All" }
+        @{ Way = "`$ConfirmPreference = 'None'"; Command = 'Remove-KubeResource'; Run = "`$ConfirmPreference = 'None'; Remove-KubeResource pods -All" }
+        @{ Way = "`$ConfirmPreference = 'None'"; Command = 'Remove-KubeNamespace'; Run = "`$ConfirmPreference = 'None'; Remove-KubeNamespace ask-ns" }
+        @{ Way = '-Confirm:$false'; Command = 'Remove-KubeJob'; Run = 'Remove-KubeJob -All -Confirm:$false' }
+        @{ Way = '-Confirm:$false'; Command = 'Remove-KubeResource'; Run = 'Remove-KubeResource namespace ask-ns -Confirm:$false' }
+    ) {
+        New-KubeNamespace ask-ns | Out-Null
+        New-KubePod ask-1 -Image alpine -Namespace ask-ns | Out-Null
+        New-KubePod ask-2 -Image alpine -Namespace ask-ns | Out-Null
+        kubectl --kubeconfig $cluster.KubeConfig create job ask-job -n ask-ns --image alpine | Out-Null
+        Invoke-NonInteractive "`$PSDefaultParameterValues['*-Kube*:Namespace'] = 'ask-ns'; $Run" | Should -BeNullOrEmpty
+        if ($Run -like '*ask-ns*') {
+            @(Get-KubeNamespace ask-ns -ErrorAction SilentlyContinue | Where-Object { $_.Status.Phase -ne 'Terminating' }).Count | Should -Be 0
+        }
+        elseif ($Command -eq 'Remove-KubeJob') { @(Get-KubeJob -Namespace ask-ns).Count | Should -Be 0 }
+        else { @(Get-KubePod -Namespace ask-ns | Where-Object { -not $_.Metadata.DeletionTimestamp }).Count | Should -Be 0 }
+        Remove-KubeNamespace ask-ns -Force -Wait -ErrorAction SilentlyContinue
+    }
+
+    It 'still asks with -Force when -Confirm is given too, and -Force with -WhatIf only reports' {
+        New-KubeNamespace asked-ns | Out-Null
+        $output = Invoke-NonInteractive 'Remove-KubeNamespace asked-ns -Force -Confirm'
+        $output | Should -Contain 'ID=ConfirmationNotPossible,PSKube.Commands.Cluster.RemoveKubeNamespaceCommand'
+        ($output | Where-Object { $_ -like 'MESSAGE=*' }) | Should -BeLike '*Add -Confirm:$false (or -Force)*'
+        Remove-KubeNamespace asked-ns -Force -WhatIf
+        (Get-KubeNamespace asked-ns).Name | Should -Be 'asked-ns'
+        Remove-KubeNamespace asked-ns -Force
+    }
+
+    It 'asks at the default $ConfirmPreference: <Run>' -ForEach @(
+        @{ Run = 'Remove-KubePod quiet-* -GracePeriod 0' }
+        @{ Run = 'Remove-KubeResource pods quiet-*' }
+        @{ Run = "`$ConfirmPreference = 'Medium'; Remove-KubePod -All" }
+    ) {
+        $output = Invoke-NonInteractive $Run
+        ($output -join "`n") | Should -BeLike "*ID=ConfirmationNotPossible,*"
+        @(Get-KubePod quiet-*).Count | Should -Be 2
+    }
 }

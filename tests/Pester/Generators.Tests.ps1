@@ -73,7 +73,7 @@ Describe 'Bad input is refused before any request' {
     It 'refuses invalid names with InvalidName' {
         { New-KubeJob Bad_Name -Image alpine -KubeConfig $nowhere -ErrorAction Stop -- sleep 1 } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Jobs.NewKubeJobCommand'
         { New-KubePod 'web pod' -Image alpine -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Pods.NewKubePodCommand'
-        { Start-KubeCronJob Bad_Name -KubeConfig $nowhere } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PSKube.Commands.Jobs.StartKubeCronJobCommand'
+        { Start-KubeCronJob Bad_Name -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Jobs.StartKubeCronJobCommand'
     }
 
     It 'refuses a Service without a selector or ports, and a selector that is not key=value' {

@@ -57,7 +57,7 @@ Describe 'Get-KubeNamespace, New-KubeNamespace, Remove-KubeNamespace' {
     }
 
     It 'refuses a name that is not a DNS-1123 label before any request' {
-        { New-KubeNamespace 'Not_Valid' } | Should -Throw '*not a valid namespaces name*'
+        { New-KubeNamespace 'Not_Valid' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,*' -ExpectedMessage '*not a valid namespace name*'
     }
 
     It 'removes a piped namespace and waits until it is gone' {

@@ -17,13 +17,14 @@ public sealed class KubeConnection : IDisposable
     private readonly HttpClient _http;
     private readonly IKubeCredentials _credentials;
     private readonly KubeClientOptions _options;
+    private readonly TlsRejectionLog _tlsRejections = new();
 
     public KubeConnection(ClusterEndpoint endpoint, IKubeCredentials credentials, KubeClientOptions? options = null)
     {
         Endpoint = endpoint;
         _credentials = credentials;
         _options = options ?? new KubeClientOptions();
-        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials))
+        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials, _tlsRejections))
         {
             BaseAddress = endpoint.Server,
             // Streams (watch, logs -f) run for as long as their token allows; single requests use a linked timeout.
@@ -70,6 +71,12 @@ public sealed class KubeConnection : IDisposable
                     continue;
                 }
                 throw new KubeApiUnreachableException(Endpoint.Server, reason, request.Method.Method, path, e);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is System.Security.Authentication.AuthenticationException)
+            {
+                // The certificate check recorded why it refused; the handshake error itself only says "see inner exception".
+                var rejection = _tlsRejections.Latest;
+                throw new KubeTlsException(Endpoint.Server, rejection?.Failure ?? KubeTlsFailure.Other, rejection?.Detail ?? (e.InnerException ?? e).Message, e);
             }
             catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested && timeout?.IsCancellationRequested != true)
             {

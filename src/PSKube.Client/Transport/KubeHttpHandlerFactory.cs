@@ -11,7 +11,8 @@ namespace PSKube.Client.Transport;
 /// </summary>
 internal static class KubeHttpHandlerFactory
 {
-    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials)
+    /// <param name="rejections">Where each certificate check records its verdict, so a failed handshake can say why.</param>
+    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials, TlsRejectionLog rejections)
     {
         var pinned = endpoint.CertificateAuthorityPem is { Length: > 0 } pem ? LoadAuthorities(pem) : null;
         var expectedName = endpoint.TlsServerName ?? endpoint.Server.IdnHost;
@@ -28,8 +29,16 @@ internal static class KubeHttpHandlerFactory
             {
                 // tls-server-name is what we send as SNI and what the certificate must name.
                 TargetHost = expectedName,
-                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-                    endpoint.InsecureSkipTlsVerify || Trusted(certificate, errors, pinned, expectedName),
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                {
+                    if (endpoint.InsecureSkipTlsVerify)
+                    {
+                        return true;
+                    }
+                    var rejection = TlsRejectionLog.Check(certificate, errors, pinned, expectedName);
+                    rejections.Record(rejection);
+                    return rejection is null;
+                },
                 LocalCertificateSelectionCallback = (_, _, _, _, _) => credentials.ClientCertificate!,
             },
         };
@@ -39,28 +48,6 @@ internal static class KubeHttpHandlerFactory
             handler.UseProxy = true;
         }
         return handler;
-    }
-
-    /// <summary>
-    /// With a pinned CA the chain must end at one of its certificates (the machine's trust store is ignored),
-    /// and the certificate must name the host we asked for. Without one, the platform's verdict stands.
-    /// </summary>
-    private static bool Trusted(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2Collection? pinned, string expectedName)
-    {
-        if (presented is null)
-        {
-            return false;
-        }
-        if (pinned is null)
-        {
-            return errors == SslPolicyErrors.None;
-        }
-        using var certificate = new X509Certificate2(presented);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(pinned);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate) && certificate.MatchesHostname(expectedName);
     }
 
     private static X509Certificate2Collection LoadAuthorities(byte[] pem)

@@ -17,7 +17,8 @@ public sealed record ScaleTarget(ResourceDefinition Resource, string Name)
     /// Reads <c>NAME</c> or <c>KIND/NAME</c>; <paramref name="kind"/> (null: deployment) names the kind of a plain
     /// name and must agree with a kind written in the name.
     /// </summary>
-    /// <exception cref="ArgumentException">The kind cannot be scaled, the two kinds disagree, or the name is invalid.</exception>
+    /// <exception cref="ArgumentException">The kind cannot be scaled, or the two kinds disagree.</exception>
+    /// <exception cref="InvalidObjectNameException">The name is not a valid name for the kind.</exception>
     public static ScaleTarget Parse(string name, string? kind)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -37,7 +38,7 @@ public sealed record ScaleTarget(ResourceDefinition Resource, string Name)
         var errors = NameValidation.ValidateDns1123Subdomain(name);
         if (errors.Count > 0)
         {
-            throw new ArgumentException($"\"{name}\" is not a valid {resource.Singular} name: {string.Join("; ", errors)}.");
+            throw new InvalidObjectNameException(name, $"\"{name}\" is not a valid {resource.Singular} name: {string.Join("; ", errors)}.");
         }
         return new ScaleTarget(resource, name);
     }

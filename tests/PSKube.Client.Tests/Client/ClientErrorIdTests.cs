@@ -17,11 +17,64 @@ public sealed class ClientErrorIdTests
     [InlineData(403, "Forbidden", "Pod", "Forbidden", KubeErrorKind.Forbidden)]
     [InlineData(429, "TooManyRequests", "Pod", "Throttled", KubeErrorKind.Throttled)]
     [InlineData(502, "", "Pod", "ServerError", KubeErrorKind.ServerError)]
+    [InlineData(504, "Timeout", "Pod", "Timeout", KubeErrorKind.Timeout)]
+    [InlineData(410, "Expired", "Pod", "Expired", KubeErrorKind.Expired)]
+    [InlineData(400, "BadRequest", "Pod", "BadRequest", KubeErrorKind.BadRequest)]
     public void Errors_HaveStableIdsAndKinds(int code, string reason, string kind, string expectedId, KubeErrorKind expectedKind)
     {
         var error = new KubeApiException((HttpStatusCode)code, new Status { Reason = reason, Code = code, Message = "m" }, "GET", "/x");
         Assert.Equal(expectedId, KubeErrors.ErrorId(kind, error));
         Assert.Equal(expectedKind, KubeErrors.Classify(error));
+    }
+
+    [Fact]
+    public void Errors_AMissingNamespaceIsNamespaceNotFound_NotTheObjectsKind()
+    {
+        // What the API server answers to a create in a namespace that does not exist.
+        var status = new Status { Reason = "NotFound", Code = 404, Message = "namespaces \"nope\" not found", Details = new StatusDetails { Name = "nope", Kind = "namespaces" } };
+        var error = new KubeApiException(HttpStatusCode.NotFound, status, "POST", "/api/v1/namespaces/nope/pods");
+        Assert.Equal("NamespaceNotFound", KubeErrors.ErrorId("Pod", error));
+        Assert.Equal("NamespaceNotFound", KubeErrors.ErrorId("Deployment", error));
+        Assert.True(KubeErrors.IsMissingNamespace(error));
+        var missingPod = new KubeApiException(HttpStatusCode.NotFound, new Status { Reason = "NotFound", Code = 404, Details = new StatusDetails { Name = "web", Kind = "pods" } }, "GET", "/api/v1/namespaces/default/pods/web");
+        Assert.Equal("PodNotFound", KubeErrors.ErrorId("Pod", missingPod));
+    }
+
+    /// <summary>Every failure that is not a refusal: its id (whatever the object), its kind, and whether it ends the command.</summary>
+    public static TheoryData<Exception, string, KubeErrorKind, bool> Failures() => new()
+    {
+        { new KubeApiUnreachableException(new Uri("https://10.0.0.1:6443"), KubeUnreachableReason.Refused, "GET", "/api/v1/pods"), "KubeApiUnreachable", KubeErrorKind.Unreachable, true },
+        { new KubeApiUnreachableException(new Uri("https://10.0.0.1:6443"), KubeUnreachableReason.ConnectionLost, "POST", "/api/v1/pods"), "KubeApiUnreachable", KubeErrorKind.Unreachable, true },
+        { new HttpRequestException("An HTTP/2 protocol error"), "KubeApiUnreachable", KubeErrorKind.Unreachable, true },
+        { new IOException("The response ended prematurely."), "KubeApiUnreachable", KubeErrorKind.Unreachable, true },
+        { new KubeTlsException(new Uri("https://10.0.0.1:6443"), KubeTlsFailure.UnknownAuthority, ""), "TlsUntrusted", KubeErrorKind.TlsUntrusted, true },
+        { new KubeTlsException(new Uri("https://10.0.0.1:6443"), KubeTlsFailure.Expired, "it is valid from ... to ..."), "TlsUntrusted", KubeErrorKind.TlsUntrusted, true },
+        { new KubeTlsException(new Uri("https://10.0.0.1:6443"), KubeTlsFailure.Other, "the server presented no certificate"), "TlsUntrusted", KubeErrorKind.TlsUntrusted, true },
+        { new KubeTlsException(new Uri("https://10.0.0.1:6443"), KubeTlsFailure.NameMismatch, "certificate is valid for a, not b"), "TlsNameMismatch", KubeErrorKind.TlsNameMismatch, true },
+        { new TimeoutException("GET /api/v1/pods did not answer within 30 s."), "Timeout", KubeErrorKind.Timeout, false },
+        { new TaskCanceledException("The operation was canceled."), "Timeout", KubeErrorKind.Timeout, false },
+        { new KubeApiException(HttpStatusCode.Unauthorized, new Status { Reason = "Unauthorized", Code = 401 }, "GET", "/api/v1/pods"), "Unauthorized", KubeErrorKind.Unauthorized, false },
+        { new InvalidOperationException("anything else"), "Other", KubeErrorKind.Other, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Errors_EveryFailureHasOneIdAndKind(Exception error, string expectedId, KubeErrorKind expectedKind, bool endsTheCommand)
+    {
+        Assert.Equal(expectedId, KubeErrors.ErrorId("Pod", error));
+        Assert.Equal(expectedId, KubeErrors.ErrorId("Deployment", error));
+        Assert.Equal(expectedKind, KubeErrors.Classify(error));
+        Assert.Equal(endsTheCommand, KubeErrors.IsServerFailure(error));
+    }
+
+    [Fact]
+    public void Errors_TlsMessagesNameTheServerInKubectlsWords()
+    {
+        var server = new Uri("https://10.0.0.1:6443");
+        Assert.StartsWith("Unable to connect to the server https://10.0.0.1:6443: tls: failed to verify certificate: x509: certificate signed by unknown authority.",
+            new KubeTlsException(server, KubeTlsFailure.UnknownAuthority, "").Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unable to connect to the server https://10.0.0.1:6443: tls: failed to verify certificate: x509: certificate is valid for a, not b.",
+            new KubeTlsException(server, KubeTlsFailure.NameMismatch, "certificate is valid for a, not b").Message, StringComparison.Ordinal);
     }
 
     [Fact]

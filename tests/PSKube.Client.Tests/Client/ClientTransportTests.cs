@@ -24,8 +24,13 @@ public sealed class ClientTransportTests : IAsyncLifetime
         using var stranger = CertificateAuthority.Create("not-the-cluster-ca");
         var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), System.Text.Encoding.ASCII.GetBytes(stranger.Certificate.ExportCertificatePem()));
         var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
-        Assert.IsType<AuthenticationException>(error.InnerException);
+        var error = await Assert.ThrowsAsync<KubeTlsException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.IsType<AuthenticationException>(error.InnerException?.InnerException);
+        Assert.Equal(KubeTlsFailure.UnknownAuthority, error.Failure);
+        Assert.Equal(KubeErrorKind.TlsUntrusted, KubeErrors.Classify(error));
+        Assert.Equal("TlsUntrusted", KubeErrors.ErrorId("Node", error));
+        // kubectl: "tls: failed to verify certificate: x509: certificate signed by unknown authority", and the server.
+        Assert.StartsWith($"Unable to connect to the server {new Uri(_cluster.Server).GetLeftPart(UriPartial.Authority)}: tls: failed to verify certificate: x509: certificate signed by unknown authority.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,8 +55,22 @@ public sealed class ClientTransportTests : IAsyncLifetime
         }
         else
         {
-            await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+            var error = await Assert.ThrowsAsync<KubeTlsException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+            Assert.Equal(KubeTlsFailure.NameMismatch, error.Failure);
+            Assert.Equal("TlsNameMismatch", KubeErrors.ErrorId("Node", error));
+            // kubectl: "x509: certificate is valid for localhost, not kubernetes.invalid" (the DNS names of the certificate).
+            Assert.Contains($"tls: failed to verify certificate: x509: certificate is valid for localhost, not {serverName}.", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Tls_AnAddressTheCertificateDoesNotName_SaysWhichAddressesItNames()
+    {
+        // The fake's certificate names localhost, 127.0.0.1 and ::1; ask for another loopback address.
+        var endpoint = new ClusterEndpoint(new Uri(_cluster.Server), FakeClusterClient.CaPem(_cluster), TlsServerName: "127.0.0.2");
+        var client = FakeClusterClient.For(_cluster, endpoint: endpoint);
+        var error = await Assert.ThrowsAsync<KubeTlsException>(() => client.GetAsync<Node>(Nodes, null, "fake-node-1", default));
+        Assert.Contains("x509: certificate is valid for 127.0.0.1, ::1, not 127.0.0.2.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

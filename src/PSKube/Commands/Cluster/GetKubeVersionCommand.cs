@@ -10,8 +10,11 @@ public sealed class GetKubeVersionCommand : KubeCmdlet
 {
     protected override void EndProcessing()
     {
-        var server = Await(Client.GetServerVersionAsync);
-        var clientVersion = typeof(KubeCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        WriteObject(new KubeVersionInfo(clientVersion, server.GitVersion, server.Platform, Client.Context.ContextName, server));
+        TryApi("Version", Client.Context.ContextName, () =>
+        {
+            var server = Await(Client.GetServerVersionAsync);
+            var clientVersion = typeof(KubeCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            WriteObject(new KubeVersionInfo(clientVersion, server.GitVersion, server.Platform, Client.Context.ContextName, server));
+        });
     }
 }

@@ -18,7 +18,6 @@ public sealed class NewKubeNamespaceCommand : KubeCmdlet
     /// <summary>The namespace's name: a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ValidateKubeName("namespaces")]
     public string Name { get; set; } = "";
 
     /// <summary>Labels to give the namespace, e.g. <c>@{ team = 'shop' }</c>.</summary>
@@ -28,6 +27,10 @@ public sealed class NewKubeNamespaceCommand : KubeCmdlet
 
     protected override void ProcessRecord()
     {
+        if (!IsValidName(Namespaces, Name))
+        {
+            return;
+        }
         var created = new Namespace { Metadata = new ObjectMeta { Name = Name, Labels = Label is null ? null : LabelValidation.ToLabels(Label) } };
         if (!ShouldChange(Describe(Namespaces.Singular, Name, null), "Create", () => TryApi(Namespaces.Kind, Name, () =>
                 Await(token => Client.CreateAsync(Namespaces, created, new WriteOptions { DryRun = true }, token)))))

@@ -3,13 +3,12 @@ using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
 using PSKube.Completers;
-using PSKube.Validation;
 
 namespace PSKube.Commands.Cluster;
 
 /// <summary>
 /// Remove-KubeNamespace: deletes namespaces and everything in them (kubectl delete namespace). Always asks first
-/// (ConfirmImpact High), since nothing in a deleted namespace survives.
+/// (ConfirmImpact High), since nothing in a deleted namespace survives, unless -Force, -Confirm:$false or $ConfirmPreference = 'None'.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "KubeNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
@@ -20,7 +19,6 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
     /// <summary>The namespaces to delete; piped namespaces bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ValidateKubeName("namespaces")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 
@@ -31,6 +29,12 @@ public sealed class RemoveKubeNamespaceCommand : KubeCmdlet
     /// <summary>Return only once each namespace is gone: it terminates until everything in it is deleted.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
+
+    /// <summary>Remove without asking, unless -Confirm is also given (-WhatIf still only reports).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override bool Forced => Force;
 
     protected override void ProcessRecord()
     {

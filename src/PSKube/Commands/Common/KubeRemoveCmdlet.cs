@@ -21,7 +21,16 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
-    /// <summary>The delete options; Remove-KubePod adds -Force.</summary>
+    /// <summary>
+    /// Remove without asking: skips the question before removing many, and every confirmation unless -Confirm is
+    /// also given (-WhatIf still only reports). Remove-KubePod also deletes at once with it (kubectl --force).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override bool Forced => Force;
+
+    /// <summary>The delete options; Remove-KubePod reads -Force as kubectl's --force --grace-period=0.</summary>
     protected virtual DeleteOptions Options => new() { GracePeriodSeconds = GracePeriod };
 
     /// <summary>Deletes one object with this command's -GracePeriod and -Wait (see <see cref="KubeCmdlet.RemoveObject{T}"/>).</summary>
@@ -36,23 +45,26 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
         ArgumentNullException.ThrowIfNull(names);
         var selection = new NameSelection(all ? null : [.. names]);
         var found = new List<string>();
-        WriteStream(token => Client.ListAsync<T>(resource, @namespace, null, token), obj =>
+        // A failed list is an error for the list, and nothing is removed.
+        var listed = TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAsync<T>(resource, @namespace, null, token), obj =>
         {
             if (obj.Name is { } name && selection.Selects(obj))
             {
                 found.Add(name);
             }
-        });
-        return found;
+        }));
+        return listed ? found : [];
     }
 
     /// <summary>
-    /// Deleting many at once deserves a question even at the default $ConfirmPreference; -Confirm:$false or -WhatIf
-    /// skip it (each object still goes through ShouldProcess). Where no one can answer, the error says to add -Confirm:$false.
+    /// Deleting many at once deserves a question even at the default $ConfirmPreference, as a ShouldProcess of
+    /// ConfirmImpact High would: -Force, -Confirm:$false and $ConfirmPreference = 'None' skip it; -WhatIf and
+    /// -Confirm skip it too, since each object then goes through ShouldProcess anyway. Where no one can answer,
+    /// the error says how to go ahead.
     /// </summary>
     protected bool ConfirmMany(int count, string question)
     {
-        if (count == 0 || MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        if (count == 0 || Force || MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf") || ConfirmPreferenceIsNone())
         {
             return true;
         }
@@ -66,4 +78,7 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
             return false;
         }
     }
+
+    private bool ConfirmPreferenceIsNone() =>
+        LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var preference) && preference == ConfirmImpact.None;
 }

@@ -54,7 +54,8 @@ public sealed class GetKubeEventCommand : KubeListCmdlet
         var allNamespaces = InputObject is null && ListNamespace is null;
         if (Watch)
         {
-            WriteStream(token => EventsOf.FollowAsync(Client, query, token), @event => WriteListed(@event, allNamespaces, watch: true));
+            TryApi("Event", InputObject?.Name, () =>
+                WriteStream(token => EventsOf.FollowAsync(Client, query, token), @event => WriteListed(@event, allNamespaces, watch: true)));
             return;
         }
         TryApi("Event", InputObject?.Name, () =>

@@ -3,7 +3,6 @@ using PSKube.Client.Models;
 using PSKube.Client.Resources;
 using PSKube.Client.Operations;
 using PSKube.Completers;
-using PSKube.Validation;
 
 namespace PSKube.Commands.Jobs;
 
@@ -15,7 +14,6 @@ public abstract class CronJobSuspensionCmdlet : KubeNamespacedCmdlet
 {
     /// <summary>The cron jobs to change; piped objects bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateKubeName("cronjobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 

@@ -4,7 +4,6 @@ using PSKube.Client.Models;
 using PSKube.Client.Resources;
 using PSKube.Commands.Common;
 using PSKube.Completers;
-using PSKube.Validation;
 using Job = PSKube.Client.Models.Job;
 
 namespace PSKube.Commands.Jobs;
@@ -19,7 +18,6 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
 {
     /// <summary>The CronJob to run, by name or kubectl's cronjob/NAME; piped strings and objects' Name bind here.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateKubeName("cronjobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string Name { get; set; } = "";
 
@@ -31,7 +29,6 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
 
     /// <summary>The new Job's name; CRONJOB-manual-xxxxx (5 random characters) when omitted.</summary>
     [Parameter]
-    [ValidateKubeName("jobs")]
     public string? JobName { get; set; }
 
     protected override ResourceDefinition Resource => BuiltInResources.Find("jobs")!;
@@ -39,6 +36,10 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
     protected override Job? Build()
     {
         var cronJobs = BuiltInResources.Find("cronjobs")!;
+        if (JobName is not null && !IsValidName(Resource, JobName))
+        {
+            return null;
+        }
         if (NamesFor(cronJobs, InputObject, [Name]) is not [var name])
         {
             return null;

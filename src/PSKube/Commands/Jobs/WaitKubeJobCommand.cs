@@ -18,7 +18,6 @@ public sealed class WaitKubeJobCommand : KubeNamespacedCmdlet
 {
     /// <summary>The jobs to wait for; piped objects bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateKubeName("jobs")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 

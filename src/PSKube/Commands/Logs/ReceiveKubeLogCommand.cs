@@ -39,7 +39,6 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    [ValidateKubeName("pods", AllowWildcards = true)]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 

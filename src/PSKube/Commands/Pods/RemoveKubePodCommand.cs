@@ -6,15 +6,14 @@ using PSKube.Commands.Common;
 
 namespace PSKube.Commands.Pods;
 
-/// <summary>Remove-KubePod: deletes pods (kubectl delete pod), gracefully unless -Force.</summary>
+/// <summary>
+/// Remove-KubePod: deletes pods (kubectl delete pod), gracefully unless -Force. -Force keeps kubectl's meaning
+/// (--force --grace-period=0) and, as in every Remove-*, also skips the questions: whoever forces a delete has decided.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "KubePod", SupportsShouldProcess = true, DefaultParameterSetName = "Name")]
 [OutputType(typeof(void))]
 public sealed class RemoveKubePodCommand : RemoveKubeObjectCmdlet<Pod>
 {
-    /// <summary>Delete at once, without waiting for the containers to stop (kubectl delete --force --grace-period=0).</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
     protected override ResourceDefinition Resource => BuiltInResources.Find("pods")!;
 
     protected override DeleteOptions Options => Force ? new DeleteOptions { GracePeriodSeconds = 0, Force = true } : base.Options;

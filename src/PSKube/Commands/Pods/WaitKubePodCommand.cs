@@ -22,7 +22,6 @@ public sealed class WaitKubePodCommand : KubeNamespacedCmdlet
     /// <summary>The pods to wait for; piped pods bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ValidateKubeName("pods")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 

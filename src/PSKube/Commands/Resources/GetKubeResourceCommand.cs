@@ -108,7 +108,7 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
                 });
                 continue;
             }
-            foreach (var name in names.Exact)
+            foreach (var name in names.Exact.Where(n => IsValidName(resource, n)))
             {
                 TryApi(resource.Kind, name, () =>
                 {

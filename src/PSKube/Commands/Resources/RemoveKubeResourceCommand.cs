@@ -66,7 +66,7 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
             }
             foreach (var (kind, name) in qualified.Select(KindQualifiedName.Split))
             {
-                foreach (var resource in ResolveKinds([kind!]) ?? [])
+                foreach (var resource in (ResolveKinds([kind!]) ?? []).Where(r => IsValidName(r, name)))
                 {
                     RemoveObject<GenericKubeObject>(resource, @namespace, name);
                 }
@@ -92,7 +92,7 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
             }
             else
             {
-                targets.AddRange(Name.Select(n => (resource, n)));
+                targets.AddRange(Name.Where(n => IsValidName(resource, n)).Select(n => (resource, n)));
             }
         }
         // A namespace takes everything in it along: removing one asks first, as -All does.

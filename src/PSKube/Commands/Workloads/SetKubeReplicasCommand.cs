@@ -70,6 +70,11 @@ public sealed class SetKubeReplicasCommand : KubeNamespacedCmdlet
         {
             target = InputObject is null ? ScaleTarget.Parse(Name, Kind) : ScaleTarget.Of(InputObject);
         }
+        catch (PSKube.Client.Validation.InvalidObjectNameException e)
+        {
+            WriteInvalidName(e, e.Name);
+            return;
+        }
         catch (ArgumentException e) when (InputObject is not null)
         {
             WriteError(new ErrorRecord(e, "ObjectCannotBeScaled", ErrorCategory.InvalidArgument, InputObject));

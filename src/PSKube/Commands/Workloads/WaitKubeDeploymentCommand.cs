@@ -17,7 +17,6 @@ public sealed class WaitKubeDeploymentCommand : KubeNamespacedCmdlet
 {
     /// <summary>The deployments to wait for; piped objects bind theirs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateKubeName("deployments")]
     [ArgumentCompleter(typeof(KubeNameCompleter))]
     public string[] Name { get; set; } = [];
 
