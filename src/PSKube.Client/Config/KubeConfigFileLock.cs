@@ -9,7 +9,7 @@ namespace PSKube.Client.Config;
 /// bound. Only the process that created the lock removes it: a lock left by a crashed process is reported, never
 /// broken, since its age alone cannot tell a crash from a slow writer.
 /// </summary>
-public sealed class KubeConfigFileLock : IDisposable
+internal sealed class KubeConfigFileLock : IDisposable
 {
     /// <summary>How long an edit waits for another writer's lock before failing with <see cref="KubeConfigLockedException"/>.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);

@@ -30,28 +30,52 @@ public sealed class KubeconfigRaceTests : IDisposable
     {
         var path = _folder.Write("config", InitialConfig());
         var racers = Enumerable.Range(0, Racers).Select(r => StartRacer(path, Prefix(r))).ToList();
+        try
+        {
+            await RaceAsync(path, racers, withKubectl);
+        }
+        finally
+        {
+            // A racer left behind by a failed assertion must not outlive the test.
+            foreach (var racer in racers)
+            {
+                if (!racer.HasExited)
+                {
+                    racer.Kill(entireProcessTree: true);
+                }
+                racer.Dispose();
+            }
+        }
+    }
+
+    private async Task RaceAsync(string path, List<Process> racers, bool withKubectl)
+    {
         foreach (var racer in racers)
         {
             Assert.Equal("ready", await racer.StandardOutput.ReadLineAsync());
         }
         using var done = new CancellationTokenSource();
         var reader = Task.Run(() => ReadWhileRacing(path, kubectlWritesInPlace: withKubectl, done.Token));
-
-        foreach (var racer in racers)
+        try
         {
-            await racer.StandardInput.WriteLineAsync("go");
-            await racer.StandardInput.FlushAsync();
+            foreach (var racer in racers)
+            {
+                await racer.StandardInput.WriteLineAsync("go");
+                await racer.StandardInput.FlushAsync();
+            }
+            var kubectl = withKubectl ? KubectlEditsAsync(path) : Task.CompletedTask;
+            foreach (var racer in racers)
+            {
+                using var bound = new CancellationTokenSource(Bound);
+                await racer.WaitForExitAsync(bound.Token);
+                Assert.True(racer.ExitCode == 0, $"a PSKube racer failed: {await racer.StandardError.ReadToEndAsync()}");
+            }
+            await kubectl;
         }
-        var kubectl = withKubectl ? KubectlEditsAsync(path) : Task.CompletedTask;
-        foreach (var racer in racers)
+        finally
         {
-            using var bound = new CancellationTokenSource(Bound);
-            await racer.WaitForExitAsync(bound.Token);
-            Assert.True(racer.ExitCode == 0, $"a PSKube racer failed: {await racer.StandardError.ReadToEndAsync()}");
-            racer.Dispose();
+            await done.CancelAsync();
         }
-        await kubectl;
-        await done.CancelAsync();
         var snapshots = await reader;
 
         Assert.True(snapshots > 0, "the reader never saw the file");
