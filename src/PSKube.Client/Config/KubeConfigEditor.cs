@@ -161,7 +161,6 @@ public static partial class KubeConfigEditor
         locking.Cancellation.WaitHandle.WaitOne(KubectlReadToLockGap);
     }
 
-
     private static YamlMappingNode? FindNamed(YamlMappingNode root, string listKey, string name) =>
         Child(root, listKey) is YamlSequenceNode sequence
             ? sequence.Children.OfType<YamlMappingNode>().FirstOrDefault(item => Child(item, "name") is YamlScalarNode { Value: var value } && value == name)
