@@ -16,7 +16,7 @@ namespace PSKube.Client.Config;
 /// </summary>
 public static partial class KubeConfigEditor
 {
-    private static readonly TimeSpan KubectlReadToLockGap = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan KubectlReadToLockGap = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Sets current-context, like <c>kubectl config use-context NAME</c>.</summary>
     /// <exception cref="KubeConfigLockedException">Another writer held the file's lock for all of <paramref name="lockTimeout"/>.</exception>
@@ -155,9 +155,10 @@ public static partial class KubeConfigEditor
         var text = writer.ToString().TrimEnd();
         text = text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^"...".Length] : text + "\n";
         AtomicFile.WriteAllText(target, text);
-        // kubectl reads the kubeconfig a few milliseconds before it takes the lock, and then writes back every entry
-        // that differs from what it read: had this edit landed in that gap, kubectl would undo it. Keeping the lock a
-        // moment longer than that gap makes such a kubectl find the lock taken and fail (asking for a retry) instead.
+        // kubectl reads the kubeconfig a few milliseconds before it takes the lock (more on a busy machine), and then
+        // writes back every entry that differs from what it read: had this edit landed in that gap, kubectl would undo
+        // it. Keeping the lock well past that gap makes such a kubectl find the lock taken and fail (asking for a
+        // retry) instead. 25 ms proved too short with the machine loaded.
         locking.Cancellation.WaitHandle.WaitOne(KubectlReadToLockGap);
     }
 
