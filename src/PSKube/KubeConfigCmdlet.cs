@@ -31,4 +31,8 @@ public abstract class KubeConfigCmdlet : PSCmdlet
     /// <summary>Reports a kubeconfig edit that failed (unknown context...) as a non-terminating error.</summary>
     protected void WriteConfigError(KubeConfigException error, string errorId, object? target) =>
         WriteError(new ErrorRecord(error, errorId, ErrorCategory.ObjectNotFound, target));
+
+    /// <summary>Reports that another writer (kubectl, another PSKube) held the kubeconfig's lock file for the whole wait.</summary>
+    protected void WriteLockedError(KubeConfigLockedException error) =>
+        WriteError(new ErrorRecord(error, "KubeConfigLocked", ErrorCategory.ResourceBusy, error.KubeconfigPath));
 }

@@ -46,3 +46,39 @@ Describe 'Get-KubeContext, Use-KubeContext, Set-KubeContext' {
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'ContextNotFound*'
     }
 }
+
+Describe 'Kubeconfig edits and the lock file kubectl uses' {
+    BeforeEach {
+        $file = Join-Path $TestDrive 'config'
+        Copy-Item $kubeconfig $file
+        $lock = "$file.lock"
+        $null = New-Item -ItemType File $lock
+    }
+
+    AfterEach {
+        Remove-Item $lock -ErrorAction SilentlyContinue
+    }
+
+    It 'waits while the kubeconfig''s .lock file exists, then fails with KubeConfigLocked naming the lock file and leaves both files alone' {
+        $before = Get-Content -Raw $file
+        $elapsed = Measure-Command {
+            Set-KubeContext -Namespace team -KubeConfig $file -ErrorVariable failure -ErrorAction SilentlyContinue
+        }
+        $elapsed.TotalSeconds | Should -BeGreaterOrEqual 4.5
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigLocked,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $failure[0].TargetObject | Should -Be $file
+        $failure[0].Exception.Message | Should -BeLike "*$lock*remove $lock and try again*"
+        Get-Content -Raw $file | Should -Be $before
+        $lock | Should -Exist
+    }
+
+    It 'goes ahead as soon as the lock file is removed' {
+        $release = Start-ThreadJob { Start-Sleep -Milliseconds 500; Remove-Item $using:lock } -StreamingHost $Host
+        Use-KubeContext fake-token -KubeConfig $file -ErrorAction Stop
+        $release | Wait-Job | Remove-Job
+        (Get-KubeContext -Current -KubeConfig $file).Name | Should -Be 'fake-token'
+        $lock | Should -Not -Exist
+    }
+}

@@ -9,32 +9,38 @@ namespace PSKube.Client.Config;
 /// Edits kubeconfig files like <c>kubectl config use-context / set-context / rename-context / delete-context</c>.
 /// Each edit works on the YAML of the one file that defines the context (current-context and new contexts go to
 /// <see cref="KubeConfig.DefaultFile"/>, as kubectl does) and changes only what changes: every other key, unknown
-/// keys and exec blocks stay as they were (comments are not kept). Files are replaced atomically. The
-/// <see cref="KubeConfig"/> passed in is not updated: load again to see the result.
+/// keys and exec blocks stay as they were (comments are not kept). Each edit takes kubectl's lock on the file
+/// (<see cref="KubeConfigFileLock"/>, waiting up to <c>lockTimeout</c>), re-reads the file under it and applies the
+/// change to what is there now, so edits made meanwhile by kubectl or another PSKube are kept; the file is then
+/// replaced atomically (a symbolic link stays and its target is written). The <see cref="KubeConfig"/> passed in
+/// only says which file to edit and is not updated: load again to see the result.
 /// </summary>
 public static partial class KubeConfigEditor
 {
+    private static readonly TimeSpan KubectlReadToLockGap = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Sets current-context, like <c>kubectl config use-context NAME</c>.</summary>
-    public static void UseContext(KubeConfig config, string contextName)
+    /// <exception cref="KubeConfigLockedException">Another writer held the file's lock for all of <paramref name="lockTimeout"/>.</exception>
+    public static void UseContext(KubeConfig config, string contextName, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default)
     {
         RequireContext(config, contextName);
-        Edit(config.DefaultFile, root => SetScalar(root, "current-context", contextName));
+        Edit(config.DefaultFile, new(lockTimeout, cancellationToken), root => SetScalar(root, "current-context", contextName));
     }
 
     /// <summary>Sets a context's default namespace, like <c>kubectl config set-context NAME --namespace=NS</c>.</summary>
-    public static void SetContextNamespace(KubeConfig config, string contextName, string @namespace) =>
-        SetContext(config, contextName, @namespace: @namespace);
+    public static void SetContextNamespace(KubeConfig config, string contextName, string @namespace, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default) =>
+        SetContext(config, contextName, @namespace: @namespace, lockTimeout: lockTimeout, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Creates a context, or changes the given fields of an existing one (null leaves a field as it is), like
     /// <c>kubectl config set-context NAME [--cluster=C] [--user=U] [--namespace=NS]</c>.
     /// </summary>
-    public static void SetContext(KubeConfig config, string contextName, string? cluster = null, string? user = null, string? @namespace = null)
+    public static void SetContext(KubeConfig config, string contextName, string? cluster = null, string? user = null, string? @namespace = null, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default)
     {
         RequireName(contextName, "context");
         var fields = new[] { ("cluster", cluster), ("user", user), ("namespace", @namespace) };
         var file = config.Contexts.TryGetValue(contextName, out var existing) ? existing.File : config.DefaultFile;
-        Edit(file, root =>
+        Edit(file, new(lockTimeout, cancellationToken), root =>
         {
             var item = FindNamed(root, "contexts", contextName);
             if (item is null)
@@ -58,7 +64,7 @@ public static partial class KubeConfigEditor
     }
 
     /// <summary>Renames a context, and current-context with it when it named the context, like <c>kubectl config rename-context OLD NEW</c>.</summary>
-    public static void RenameContext(KubeConfig config, string oldName, string newName)
+    public static void RenameContext(KubeConfig config, string oldName, string newName, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default)
     {
         var entry = RequireContext(config, oldName);
         RequireName(newName, "context");
@@ -67,9 +73,14 @@ public static partial class KubeConfigEditor
             throw new KubeConfigException($"cannot rename context \"{oldName}\" to \"{newName}\": a context with that name already exists in {clash.File}");
         }
         var moveCurrent = config.CurrentContext == oldName;
-        Edit(entry.File, root =>
+        var locking = new Locking(lockTimeout, cancellationToken);
+        Edit(entry.File, locking, root =>
         {
-            var item = FindNamed(root, "contexts", oldName)!;
+            if (FindNamed(root, "contexts", newName) is not null)
+            {
+                throw new KubeConfigException($"cannot rename context \"{oldName}\" to \"{newName}\": a context with that name was added to {entry.File} meanwhile");
+            }
+            var item = FindNamed(root, "contexts", oldName) ?? throw RemovedMeanwhile(oldName, entry.File);
             SetScalar(item, "name", newName);
             if (moveCurrent && entry.File == config.DefaultFile)
             {
@@ -78,16 +89,20 @@ public static partial class KubeConfigEditor
         });
         if (moveCurrent && entry.File != config.DefaultFile)
         {
-            Edit(config.DefaultFile, root => SetScalar(root, "current-context", newName));
+            Edit(config.DefaultFile, locking, root => SetScalar(root, "current-context", newName));
         }
     }
 
     /// <summary>Removes a context, like <c>kubectl config delete-context NAME</c> (current-context is left alone, as kubectl does).</summary>
-    public static void DeleteContext(KubeConfig config, string contextName)
+    public static void DeleteContext(KubeConfig config, string contextName, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default)
     {
         var entry = RequireContext(config, contextName);
-        Edit(entry.File, root => Sequence(root, "contexts").Children.Remove(FindNamed(root, "contexts", contextName)!));
+        Edit(entry.File, new(lockTimeout, cancellationToken), root =>
+            Sequence(root, "contexts").Children.Remove(FindNamed(root, "contexts", contextName) ?? throw RemovedMeanwhile(contextName, entry.File)));
     }
+
+    private static KubeConfigException RemovedMeanwhile(string contextName, string file) =>
+        new($"context \"{contextName}\" was removed from {file} by another program meanwhile; Get-KubeContext lists the contexts there are now");
 
     private static KubeConfigEntry<KubeConfigContext> RequireContext(KubeConfig config, string contextName) =>
         config.Contexts.TryGetValue(contextName, out var entry)
@@ -103,8 +118,13 @@ public static partial class KubeConfigEditor
         }
     }
 
-    private static void Edit(string path, Action<YamlMappingNode> change)
+    private readonly record struct Locking(TimeSpan? Timeout, CancellationToken Cancellation);
+
+    private static void Edit(string path, Locking locking, Action<YamlMappingNode> change)
     {
+        // kubectl's lock, named after the path as given (not a link's target), as kubectl names it. Everything below
+        // runs under it: the file read now holds every edit other writers finished, and none can write meanwhile.
+        using var fileLock = KubeConfigFileLock.Acquire(path, locking.Timeout ?? KubeConfigFileLock.DefaultTimeout, locking.Cancellation);
         // Edit the file a symbolic link points to, rather than replacing the link with a file.
         var target = File.Exists(path) ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
         var stream = new YamlStream();
@@ -143,6 +163,11 @@ public static partial class KubeConfigEditor
         var text = writer.ToString().TrimEnd();
         text = text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^"...".Length] : text + "\n";
         AtomicFile.WriteAllText(target, text);
+        // kubectl reads the kubeconfig a few milliseconds before it takes the lock (more on a busy machine), and then
+        // writes back every entry that differs from what it read: had this edit landed in that gap, kubectl would undo
+        // it. Keeping the lock well past that gap makes such a kubectl find the lock taken and fail (asking for a
+        // retry) instead. 25 ms proved too short with the machine loaded.
+        locking.Cancellation.WaitHandle.WaitOne(KubectlReadToLockGap);
     }
 
     private static YamlMappingNode? FindNamed(YamlMappingNode root, string listKey, string name) =>

@@ -57,6 +57,11 @@ public sealed class SetKubeContextCommand : KubeConfigCmdlet
         {
             KubeConfigEditor.SetContext(config, name, Cluster, User, Namespace);
         }
+        catch (KubeConfigLockedException e)
+        {
+            WriteLockedError(e);
+            return;
+        }
         catch (KubeConfigException e)
         {
             WriteConfigError(e, "ContextNotSet", name);

@@ -29,6 +29,11 @@ public sealed class UseKubeContextCommand : KubeConfigCmdlet
         {
             KubeConfigEditor.UseContext(config, Name);
         }
+        catch (KubeConfigLockedException e)
+        {
+            WriteLockedError(e);
+            return;
+        }
         catch (KubeConfigException e)
         {
             WriteConfigError(e, "ContextNotFound", Name);
