@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Printing;
@@ -28,23 +29,37 @@ public sealed partial class KubeClient
         return FromRow(resource, table, row);
     }
 
+    /// <summary>
+    /// Patches an object of any resource type (kubectl label, annotate) and returns it as <see cref="GetResourceAsync"/>
+    /// would, typed where the kind has a model.
+    /// </summary>
+    public async Task<KubeObject> PatchResourceAsync(ResourceDefinition resource, string? @namespace, string name, PatchKind kind, JsonNode patch, WriteOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var patched = await PatchAsync<GenericKubeObject>(resource, @namespace, name, kind, patch, options, cancellationToken);
+        var obj = Typed(resource, KubeJson.Serialize(patched));
+        obj.ServerClock = _connection.Clock;
+        return obj;
+    }
+
     private KubeObject FromRow(ResourceDefinition resource, KubeTable table, KubeTableRow row)
     {
         var json = row.Object ?? throw new InvalidDataException($"The server's Table of {resource.Plural} has a row without its object.");
         json["apiVersion"] ??= resource.ApiVersion;
         json["kind"] ??= resource.Kind;
-        var text = json.ToJsonString();
-        // The models are of the core, apps and batch groups; a custom resource may reuse one of their kind names.
-        var obj = resource.Group is "" or "apps" or "batch"
-            ? ResourcePrinters.Deserialize(resource.Kind, text)
-            : KubeJson.Deserialize<GenericKubeObject>(text);
-        var result = obj switch
+        var result = Typed(resource, json.ToJsonString()) switch
         {
             GenericKubeObject generic => new KubeTableObject(generic, table.ColumnNames, row.Cells),
-            null => throw new InvalidDataException($"The server's Table of {resource.Plural} has a null object."),
-            _ => obj,
+            var obj => obj,
         };
         result.ServerClock = _connection.Clock;
         return result;
     }
+
+    // The models are of the core, apps and batch groups; a custom resource may reuse one of their kind names.
+    private static KubeObject Typed(ResourceDefinition resource, string json) =>
+        (resource.Group is "" or "apps" or "batch"
+            ? ResourcePrinters.Deserialize(resource.Kind, json)
+            : KubeJson.Deserialize<GenericKubeObject>(json))
+        ?? throw new InvalidDataException($"The server sent a null {resource.Singular}.");
 }
