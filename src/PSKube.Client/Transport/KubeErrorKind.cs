@@ -31,6 +31,7 @@ public static class KubeErrors
     {
         KubeApiException refusal => Classify(refusal),
         KubeApiUnreachableException => KubeErrorKind.Unreachable,
+        KubeRequestTimeoutException => KubeErrorKind.Timeout,
         _ => KubeErrorKind.Other,
     };
 
