@@ -37,7 +37,7 @@ public abstract partial class KubeCmdlet
             var watched = selected.Exact.Count == 1 && selected.Patterns.Count == 0
                 ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(selected.Exact[0]))
                 : selection;
-            WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
+            WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, StreamHealth(), token), change =>
             {
                 if (change.Object is { } obj && selected.Selects(obj))
                 {

@@ -11,7 +11,7 @@ namespace PSKube.Client.Tests.Faults;
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
-    private readonly IPEndPoint _target;
+    private IPEndPoint _target;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly HashSet<Socket> _open = [];
@@ -68,6 +68,14 @@ public sealed class FaultProxy : IAsyncDisposable
             Reset(socket);
         }
         return sockets.Count / 2;
+    }
+
+    /// <summary>New connections go to <paramref name="server"/> instead (a cluster replaced, with another CA); open ones are cut.</summary>
+    public void Retarget(string server)
+    {
+        var uri = new Uri(server);
+        _target = new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port);
+        CutAll();
     }
 
     /// <summary>Stops listening and resets what is open: connecting is refused until <see cref="Resume"/>.</summary>
