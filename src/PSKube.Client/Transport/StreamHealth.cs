@@ -134,7 +134,8 @@ internal sealed class ReconnectTracker(StreamHealthOptions? options, Uri server,
     // An untrusted or misnamed certificate, or credentials refused: the same answer comes on every attempt.
     private static bool IsPermanent(Exception failure) => failure switch
     {
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => true,
+        // A handshake cut short (a reset) is an outage like any other; a certificate refused is not.
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } tls => tls.InnerException is AuthenticationException,
         KubeApiException api => api.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden,
         _ => failure.InnerException is AuthenticationException,
     };
