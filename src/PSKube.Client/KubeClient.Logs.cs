@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using PSKube.Client.Logs;
 using PSKube.Client.Resources;
+using PSKube.Client.Transport;
 
 namespace PSKube.Client;
 
@@ -23,13 +24,18 @@ public sealed partial class KubeClient
         ArgumentException.ThrowIfNullOrEmpty(pod);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return ReadLogLinesAsync(@namespace, pod, options, cancellationToken);
+        return ReadLogLinesAsync(@namespace, pod, options, null, cancellationToken);
     }
 
-    private async IAsyncEnumerable<string> ReadLogLinesAsync(string @namespace, string pod, PodLogOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The log's path on the server, without the query: what health reports name.</summary>
+    internal string LogPath(string @namespace, string pod) => ObjectPath(PodResource, @namespace, pod, "log");
+
+    /// <summary><see cref="ReadLogAsync"/> unchecked, calling <paramref name="connected"/> once the server has answered.</summary>
+    internal async IAsyncEnumerable<string> ReadLogLinesAsync(string @namespace, string pod, PodLogOptions options, Action? connected, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var path = WithQuery(ObjectPath(PodResource, @namespace, pod, "log"), options.Query());
+        var path = WithQuery(LogPath(@namespace, pod), options.Query());
         using var response = await _connection.SendAsync(Request(HttpMethod.Get, path, LogAccept), streaming: true, cancellationToken);
+        connected?.Invoke();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)

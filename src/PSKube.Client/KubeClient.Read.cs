@@ -128,11 +128,28 @@ public sealed partial class KubeClient
                     ("continue", _continue),
                 ]);
                 using var response = await client._connection.SendAsync(Request(HttpMethod.Get, path), streaming: true, cancellationToken);
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                // A page read as it comes must not hang on a stalled server: the request timeout bounds each wait for more.
+                var requestTimeout = client._connection.RequestTimeout;
+                using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                stalled.CancelAfter(requestTimeout);
+                await using var stream = await response.Content.ReadAsStreamAsync(stalled.Token);
                 var reader = new JsonListReader<T>(stream, KubeJson.TypeInfo<T>());
-                await foreach (var item in reader.ReadItemsAsync(cancellationToken))
+                await using var items = reader.ReadItemsAsync(stalled.Token).GetAsyncEnumerator(stalled.Token);
+                while (true)
                 {
-                    yield return client.Complete(item, resource);
+                    try
+                    {
+                        if (!await items.MoveNextAsync())
+                        {
+                            break;
+                        }
+                    }
+                    catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new KubeRequestTimeoutException(client._connection.Endpoint.Server, "GET", collection, requestTimeout, e);
+                    }
+                    stalled.CancelAfter(requestTimeout);
+                    yield return client.Complete(items.Current, resource);
                 }
                 ResourceVersion ??= reader.Metadata?.ResourceVersion;
                 _continue = reader.Metadata?.Continue is { Length: > 0 } next ? next : null;

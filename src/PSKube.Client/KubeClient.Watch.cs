@@ -18,9 +18,16 @@ public sealed partial class KubeClient
     /// One watch request: the changes after <paramref name="resourceVersion"/> (or, without one, the current objects
     /// as ADDED first) until the server ends the stream. Errors the server sends in the stream arrive as Error events.
     /// </summary>
-    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
+    public IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
         ResourceDefinition resource, string? @namespace, string? resourceVersion, ListOptions? selection = null,
-        TimeSpan? timeout = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where T : KubeObject =>
+        WatchOnceAsync<T>(resource, @namespace, resourceVersion, selection, timeout, null, cancellationToken);
+
+    /// <summary><see cref="WatchAsync{T}"/>, calling <paramref name="connected"/> once the server has answered.</summary>
+    private async IAsyncEnumerable<WatchEvent<T>> WatchOnceAsync<T>(
+        ResourceDefinition resource, string? @namespace, string? resourceVersion, ListOptions? selection,
+        TimeSpan? timeout, Action? connected, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : KubeObject
     {
         selection ??= new ListOptions();
@@ -34,6 +41,7 @@ public sealed partial class KubeClient
             ("watch", "true"),
         ]);
         using var response = await _connection.SendAsync(Request(HttpMethod.Get, path), streaming: true, cancellationToken);
+        connected?.Invoke();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -50,11 +58,13 @@ public sealed partial class KubeClient
     /// follows a kind. Each object comes first as ADDED, then its changes. Dropped connections and ended watches
     /// resume from the last resourceVersion seen (nothing lost, nothing repeated); a 410 Expired lists again and
     /// reports only what differs (objects gone meanwhile come as DELETED). Bookmarks are used, not yielded.
+    /// <paramref name="health"/> hears of each reconnect and of long outages, and bounds how long reconnecting may
+    /// fail; a TLS or authentication failure ends the watch at once.
     /// </summary>
     public IAsyncEnumerable<WatchEvent<T>> ListAndWatchAsync<T>(
-        ResourceDefinition resource, string? @namespace, ListOptions? selection = null, CancellationToken cancellationToken = default)
+        ResourceDefinition resource, string? @namespace, ListOptions? selection = null, StreamHealthOptions? health = null, CancellationToken cancellationToken = default)
         where T : KubeObject =>
-        FollowAsync(resource, @namespace, selection, new Dictionary<string, T>(StringComparer.Ordinal), null, cancellationToken);
+        FollowAsync(resource, @namespace, selection, new Dictionary<string, T>(StringComparer.Ordinal), null, health, cancellationToken);
 
     /// <summary>
     /// The loop of <see cref="ListAndWatchAsync{T}"/>: with a <paramref name="version"/>, it watches from there first,
@@ -62,10 +72,11 @@ public sealed partial class KubeClient
     /// </summary>
     private async IAsyncEnumerable<WatchEvent<T>> FollowAsync<T>(
         ResourceDefinition resource, string? @namespace, ListOptions? selection, Dictionary<string, T> known, string? version,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        StreamHealthOptions? health, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : KubeObject
     {
-        var failures = 0;
+        var path = ListPath(resource, @namespace);
+        var reconnects = new ReconnectTracker(health, _connection.Endpoint.Server, $"Watch of {path}", path);
         while (!cancellationToken.IsCancellationRequested)
         {
             if (version is null)
@@ -81,7 +92,8 @@ public sealed partial class KubeClient
             var relist = false;
             var started = DateTimeOffset.UtcNow;
             var delivered = false;
-            await using var events = WatchAsync<T>(resource, @namespace, version, selection, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var failed = false;
+            await using var events = WatchOnceAsync<T>(resource, @namespace, version, selection, null, reconnects.Connected, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 WatchEvent<T> change;
@@ -92,7 +104,6 @@ public sealed partial class KubeClient
                         break;
                     }
                     change = events.Current;
-                    failures = 0;
                     delivered = true;
                 }
                 catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.Gone)
@@ -103,7 +114,12 @@ public sealed partial class KubeClient
                 catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && !cancellationToken.IsCancellationRequested)
                 {
                     // The connection dropped (or the server restarts): resume from the last version seen, after a growing pause.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures++), 5000)), cancellationToken);
+                    if (!reconnects.Failed(e))
+                    {
+                        throw reconnects.GiveUp(e);
+                    }
+                    await Task.Delay(reconnects.Pause(), cancellationToken);
+                    failed = true;
                     break;
                 }
 
@@ -140,7 +156,7 @@ public sealed partial class KubeClient
             {
                 version = null;
             }
-            else if (!delivered && DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(1))
+            else if (!delivered && !failed && DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(1))
             {
                 // A server that ends watches at once must not be asked again in a tight loop.
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
@@ -175,7 +191,7 @@ public sealed partial class KubeClient
                 return new WaitResult<T>(WaitOutcome.ConditionMet, last);
             }
             var known = new Dictionary<string, T>(StringComparer.Ordinal) { [$"{last.Namespace}/{last.Name}"] = last };
-            await foreach (var change in FollowAsync(resource, scope, selection, known, version, deadline.Token))
+            await foreach (var change in FollowAsync(resource, scope, selection, known, version, null, deadline.Token))
             {
                 if (change.Type == WatchEventType.Deleted)
                 {

@@ -30,6 +30,9 @@ public sealed partial class KubeClient
 
     public KubeContext Context { get; }
 
+    /// <summary>The API server's URL, as health reports name it.</summary>
+    internal Uri Server => _connection.Endpoint.Server;
+
     /// <summary>Resolves resource type names (built-in or discovered); discovery is cached with this client.</summary>
     public ResourceCatalog Resources { get; }
 

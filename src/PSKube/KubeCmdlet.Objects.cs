@@ -39,7 +39,7 @@ public abstract partial class KubeCmdlet
                 ? selection.Narrowed(null, "metadata.name=" + KubeFieldSelector.EscapeValue(selected.Exact[0]))
                 : selection;
             // A failed list or watch is an error for the list, which -ErrorAction governs like any other.
-            TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, token), change =>
+            TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, StreamHealth(), token), change =>
             {
                 if (change.Object is { } obj && selected.Selects(obj))
                 {

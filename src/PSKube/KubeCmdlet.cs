@@ -153,12 +153,18 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
 
     private bool NextItem<T>(IAsyncEnumerator<T> items)
     {
-        ValueTask<bool> next;
+        Task<bool> next;
         using (Traced())
         {
-            next = items.MoveNextAsync();
+            next = items.MoveNextAsync().AsTask();
         }
-        return next.AsTask().GetAwaiter().GetResult();
+        // A stream may wait long for its next item (the server is gone): its health reports are written meanwhile.
+        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+        {
+            WriteStreamHealth();
+        }
+        WriteStreamHealth();
+        return next.GetAwaiter().GetResult();
     }
 
     // The requests of this command's calls (method, path, status, time; never headers or bodies) go to -Verbose,

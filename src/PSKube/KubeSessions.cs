@@ -12,7 +12,8 @@ namespace PSKube;
 internal static class KubeSessions
 {
     // Each command sees the requests it made itself in its -Verbose output (see KubeCmdlet).
-    private static readonly KubeClientOptions Options = new() { Trace = KubeTraceRouting.Write };
+    // The request timeout is read from the environment at each request, so setting it applies to the next command.
+    private static readonly KubeClientOptions Options = new() { Trace = KubeTraceRouting.Write, RequestTimeoutOverride = KubeRequestTimeout.FromEnvironment };
     private static readonly ConditionalWeakTable<Runspace, KubeSessionCache> ByRunspace = new();
     private static readonly KubeSessionCache WithoutRunspace = new(Options);
 

@@ -131,12 +131,31 @@ public sealed class KubeConfig
         {
             throw new KubeConfigException($"cluster \"{entry.Name}\" in {entry.File} has proxy-url \"{cluster.ProxyUrl}\", which is not a URL");
         }
+        CheckTlsOptions(entry);
         return new ClusterEndpoint(
             server,
             ReadCertificateAuthority(entry),
             cluster.InsecureSkipTlsVerify,
             string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             proxy);
+    }
+
+    /// <summary>TLS options that contradict each other are refused as kubectl refuses them, in its words, before anything is trusted.</summary>
+    private static void CheckTlsOptions(KubeConfigEntry<KubeConfigCluster> entry)
+    {
+        var cluster = entry.Value;
+        var caFile = !string.IsNullOrEmpty(cluster.CertificateAuthority);
+        var caData = !string.IsNullOrEmpty(cluster.CertificateAuthorityData);
+        if (caFile && caData)
+        {
+            throw new KubeConfigException($"certificate-authority-data and certificate-authority are both specified for {entry.Name}. certificate-authority-data will override. " +
+                                          $"Keep one of them in cluster \"{entry.Name}\" of {entry.File}.");
+        }
+        if (cluster.InsecureSkipTlsVerify && (caFile || caData))
+        {
+            throw new KubeConfigException("specifying a root certificates file with the insecure flag is not allowed: " +
+                                          $"cluster \"{entry.Name}\" in {entry.File} has insecure-skip-tls-verify and a certificate authority; remove one of them.");
+        }
     }
 
     private static byte[]? ReadCertificateAuthority(KubeConfigEntry<KubeConfigCluster> entry)

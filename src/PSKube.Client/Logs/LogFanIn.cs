@@ -213,9 +213,9 @@ public sealed class LogFanIn
     /// <summary>What tells the follower about its pods: a watch per query (selector, owner), one per pod given by name or object.</summary>
     private IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> Watches(IReadOnlyList<Pod> fixedPods) =>
         _queries
-            .Select(q => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(Pods, q.Namespace, q.Options, token)))
+            .Select(q => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(Pods, q.Namespace, q.Options, _options.Health, token)))
             .Concat(fixedPods.Select(p => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(
-                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, token))))
+                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, _options.Health, token))))
             .ToList();
 
     /// <summary>

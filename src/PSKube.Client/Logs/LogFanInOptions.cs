@@ -43,6 +43,12 @@ public sealed record LogFanInOptions
     /// </summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    /// <summary>
+    /// Following: hears of each reconnect of a log stream or pod watch and of long outages, and bounds how long
+    /// reconnecting may fail (a TLS or authentication failure ends a stream at once).
+    /// </summary>
+    public Transport.StreamHealthOptions? Health { get; init; }
+
     /// <summary>How many logs are read or followed at once unless told otherwise (stern's default when following).</summary>
     public const int DefaultMaxConcurrency = 50;
 

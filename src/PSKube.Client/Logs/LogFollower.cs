@@ -242,27 +242,28 @@ internal sealed class LogFollower(KubeClient client, PodLogOptions firstRequest,
     {
         var (@namespace, name) = (pod.Latest.Namespace!, pod.Latest.Name!);
         var resume = new LogResumePoint();
-        var drops = 0;
+        var logPath = client.LogPath(@namespace, name);
+        var reconnects = new ReconnectTracker(options.Health, client.Server, $"Log of pod {@namespace}/{name} container {container.Name}", logPath);
+        request.Validate();
         try
         {
             while (true)
             {
                 try
                 {
-                    await foreach (var line in client.ReadLogAsync(@namespace, name, request, cancellationToken))
+                    await foreach (var line in client.ReadLogLinesAsync(@namespace, name, request, reconnects.Connected, cancellationToken))
                     {
                         var record = LogFanIn.Record(pod.Latest, container.Name, line);
                         if (!request.Timestamps || resume.Accept(record.Record!.Timestamp))
                         {
                             await output.WriteAsync(record, cancellationToken);
-                            drops = 0;
                         }
                     }
                     return;
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && request.Timestamps && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && request.Timestamps && !cancellationToken.IsCancellationRequested && reconnects.Failed(e))
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, drops++), 5000)), cancellationToken);
+                    await Task.Delay(reconnects.Pause(), cancellationToken);
                     if (resume.Resume() is { } since)
                     {
                         request = request with { TailLines = null, Since = null, SinceTime = since };

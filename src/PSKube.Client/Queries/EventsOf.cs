@@ -78,7 +78,7 @@ public static class EventsOf
             yield return @event;
         }
         // The watch lists again first: what the first list had is skipped, what came meanwhile is not lost.
-        await foreach (var change in client.ListAndWatchAsync<Event>(Events, query.Namespace, query.Options, cancellationToken))
+        await foreach (var change in client.ListAndWatchAsync<Event>(Events, query.Namespace, query.Options, cancellationToken: cancellationToken))
         {
             if (change.Type is WatchEventType.Added or WatchEventType.Modified && change.Object is { } @event && seen.Add(Version(@event)))
             {

@@ -17,6 +17,9 @@ public enum KubeUnreachableReason
 
     /// <summary>The connection dropped before the server answered, and retrying (reads only) did not help.</summary>
     ConnectionLost,
+
+    /// <summary>The server accepted the connection but did not complete the TLS handshake in time (kubectl: "TLS handshake timeout").</summary>
+    TlsHandshakeTimeout,
 }
 
 /// <summary>
@@ -73,6 +76,7 @@ public sealed class KubeApiUnreachableException : Exception
             KubeUnreachableReason.Refused => $"The connection to the server {url} was refused - did you specify the right host or port?",
             KubeUnreachableReason.HostNotFound => $"Unable to connect to the server {url}: the host name {server.Host} does not resolve - did you specify the right host?",
             KubeUnreachableReason.ConnectTimeout => $"Unable to connect to the server {url}: it did not accept a connection in time - is the cluster running and reachable from here?",
+            KubeUnreachableReason.TlsHandshakeTimeout => $"Unable to connect to the server {url}: TLS handshake timeout - it accepted the connection but did not answer; is something other than the API server listening there?",
             KubeUnreachableReason.ConnectionLost when method is "GET" or "HEAD" => $"The connection to the server {url} dropped before it answered, and retrying did not help.",
             KubeUnreachableReason.ConnectionLost => $"The connection to the server {url} dropped before it answered: the change may or may not have been made; read the object to see.",
             _ => $"Unable to connect to the server {url} - is the cluster running and reachable from here?",

@@ -17,8 +17,23 @@ public sealed class KubeClientOptions
     /// <summary>The first back-off after a dropped connection; it doubles each time.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Timeout of one non-streaming request.</summary>
+    /// <summary>
+    /// Timeout of one non-streaming request, from sending it to the last byte of the answer (kubectl's
+    /// --request-timeout); <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the caller's token allows.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Asked at each request for a timeout that replaces <see cref="RequestTimeout"/> (null keeps it): the module
+    /// reads <see cref="KubeRequestTimeout.EnvironmentVariable"/> here, so a changed setting applies to the next call.
+    /// </summary>
+    public Func<TimeSpan?>? RequestTimeoutOverride { get; init; }
+
+    /// <summary>
+    /// The bound on making a connection: the TCP connect and the TLS handshake together (kubectl's TLS handshake
+    /// timeout is 10 s). A server that accepts and never answers fails after this long.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Receives one line per request and response (method, path, status, duration). Never headers or bodies.</summary>
     public Action<string>? Trace { get; init; }

@@ -24,7 +24,7 @@ public sealed class KubeConnection : IDisposable
         Endpoint = endpoint;
         _credentials = credentials;
         _options = options ?? new KubeClientOptions();
-        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials, _tlsRejections))
+        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials, _tlsRejections, _options.ConnectTimeout))
         {
             BaseAddress = endpoint.Server,
             // Streams (watch, logs -f) run for as long as their token allows; single requests use a linked timeout.
@@ -38,10 +38,13 @@ public sealed class KubeConnection : IDisposable
     /// <summary>The server's clock, from the Date header of its responses; objects read through this connection age by it.</summary>
     public ServerClock Clock { get; } = new();
 
+    /// <summary>The bound on one request now: the override's when it sets one, else the options'.</summary>
+    public TimeSpan RequestTimeout => _options.RequestTimeoutOverride?.Invoke() ?? _options.RequestTimeout;
+
     /// <summary>
     /// Sends a request built by <paramref name="build"/> (called again for each attempt, so bodies can be re-sent)
     /// and returns a successful response; the caller disposes it. <paramref name="streaming"/> responses are
-    /// returned as soon as their headers arrive and are not bound by the request timeout.
+    /// returned as soon as their headers arrive; the request timeout bounds the wait for them, not the body.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken)
     {
@@ -52,13 +55,15 @@ public sealed class KubeConnection : IDisposable
             var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
             var path = request.RequestUri?.OriginalString.Split('?')[0] ?? "";
             await _credentials.ApplyAsync(request, cancellationToken);
-            using var timeout = streaming ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout?.CancelAfter(_options.RequestTimeout);
+            // A stream's headers come at once, so the bound holds until them; its body is the caller's to bound.
+            var requestTimeout = RequestTimeout;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(requestTimeout);
             var started = Stopwatch.GetTimestamp();
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken);
+                response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout.Token);
             }
             catch (HttpRequestException e) when (UnreachableReason(e) is { } reason)
             {
@@ -78,14 +83,15 @@ public sealed class KubeConnection : IDisposable
                 var rejection = _tlsRejections.Latest;
                 throw new KubeTlsException(Endpoint.Server, rejection?.Failure ?? KubeTlsFailure.Other, rejection?.Detail ?? (e.InnerException ?? e).Message, e);
             }
-            catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested && timeout?.IsCancellationRequested != true)
+            catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested)
             {
-                // The handler's connect timeout, not ours and not the caller's.
-                throw new KubeApiUnreachableException(Endpoint.Server, KubeUnreachableReason.ConnectTimeout, request.Method.Method, path, e);
+                // The handler's connect timeout, not ours and not the caller's: in the TLS handshake when TCP got through.
+                var reason = KubeHttpHandlerFactory.ReachedTcp(request) ? KubeUnreachableReason.TlsHandshakeTimeout : KubeUnreachableReason.ConnectTimeout;
+                throw new KubeApiUnreachableException(Endpoint.Server, reason, request.Method.Method, path, e);
             }
-            catch (OperationCanceledException) when (timeout is not null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"{request.Method} {path} did not answer within {_options.RequestTimeout.TotalSeconds:0} s.");
+                throw new KubeRequestTimeoutException(Endpoint.Server, request.Method.Method, path, requestTimeout);
             }
             _options.Trace?.Invoke($"{request.Method} {path} -> {(int)response.StatusCode} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
             if (response.Headers.Date is { } serverDate)

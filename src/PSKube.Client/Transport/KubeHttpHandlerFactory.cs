@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using PSKube.Client.Auth;
 
@@ -11,8 +12,16 @@ namespace PSKube.Client.Transport;
 /// </summary>
 internal static class KubeHttpHandlerFactory
 {
+    // Set on the request that opened a connection once its TCP connect succeeded, so a connect timeout can tell a
+    // silent TLS handshake from a host that never answered.
+    private static readonly HttpRequestOptionsKey<bool> TcpConnected = new("PSKube.TcpConnected");
+
+    /// <summary>Whether the connection this request opened got past TCP (so a timeout came in the TLS handshake).</summary>
+    public static bool ReachedTcp(HttpRequestMessage request) => request.Options.TryGetValue(TcpConnected, out var reached) && reached;
+
     /// <param name="rejections">Where each certificate check records its verdict, so a failed handshake can say why.</param>
-    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials, TlsRejectionLog rejections)
+    /// <param name="connectTimeout">The bound on TCP connect and TLS handshake together.</param>
+    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials, TlsRejectionLog rejections, TimeSpan connectTimeout)
     {
         var pinned = endpoint.CertificateAuthorityPem is { Length: > 0 } pem ? LoadAuthorities(pem) : null;
         var expectedName = endpoint.TlsServerName ?? endpoint.Server.IdnHost;
@@ -24,7 +33,9 @@ internal static class KubeHttpHandlerFactory
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
             EnableMultipleHttp2Connections = true,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
+            // TCP connect and TLS handshake together, as kubectl bounds its handshake.
+            ConnectTimeout = connectTimeout,
+            ConnectCallback = ConnectAsync,
             SslOptions = new SslClientAuthenticationOptions
             {
                 // tls-server-name is what we send as SNI and what the certificate must name.
@@ -48,6 +59,22 @@ internal static class KubeHttpHandlerFactory
             handler.UseProxy = true;
         }
         return handler;
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        context.InitialRequestMessage.Options.Set(TcpConnected, true);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private static X509Certificate2Collection LoadAuthorities(byte[] pem)

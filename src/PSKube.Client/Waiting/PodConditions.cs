@@ -43,14 +43,26 @@ public static class PodConditions
         ArgumentNullException.ThrowIfNull(client);
         if (condition == PodWaitCondition.Deleted)
         {
-            var gone = await client.WaitForDeletionAsync<Pod>(Pods, @namespace, name, timeout, cancellationToken);
-            return gone
-                ? new WaitResult<Pod>(WaitOutcome.Deleted, null)
-                : new WaitResult<Pod>(WaitOutcome.TimedOut, await client.FindAsync<Pod>(Pods, @namespace, name, cancellationToken));
+            // The pod as last seen comes with a timeout, so nothing is read after the deadline.
+            var deletion = await client.WaitAsync<Pod>(Pods, @namespace, name, _ => false, timeout, cancellationToken);
+            return deletion.Outcome == WaitOutcome.Deleted ? new WaitResult<Pod>(WaitOutcome.Deleted, null) : deletion with { Outcome = WaitOutcome.TimedOut };
         }
-        // A pod that is not there is an error at once, not a wait until the timeout.
-        await client.GetAsync<Pod>(Pods, @namespace, name, cancellationToken);
-        var result = await client.WaitAsync<Pod>(Pods, @namespace, name, pod => IsReady(pod) || WhyNeverReady(pod) is not null, timeout, cancellationToken);
+        // A pod that is not there is an error at once, not a wait until the timeout; the look counts against it.
+        var started = TimeProvider.System.GetTimestamp();
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            deadline.CancelAfter(timeout);
+            try
+            {
+                await client.GetAsync<Pod>(Pods, @namespace, name, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new WaitResult<Pod>(WaitOutcome.TimedOut, null);
+            }
+        }
+        var left = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - TimeProvider.System.GetElapsedTime(started);
+        var result = await client.WaitAsync<Pod>(Pods, @namespace, name, pod => IsReady(pod) || WhyNeverReady(pod) is not null, left < TimeSpan.Zero ? TimeSpan.Zero : left, cancellationToken);
         return result is { Outcome: WaitOutcome.ConditionMet, Object: { } ended } && !IsReady(ended)
             ? result with { Outcome = WaitOutcome.Failed }
             : result;

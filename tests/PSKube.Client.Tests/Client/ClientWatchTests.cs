@@ -27,7 +27,7 @@ public sealed class ClientWatchTests : IAsyncLifetime
     {
         Put("first", "1");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await using var events = _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        await using var events = _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, null, cancel.Token).GetAsyncEnumerator(cancel.Token);
 
         Assert.Equal((WatchEventType.Added, "first"), await Next(events));
         Put("second", "1");
@@ -45,7 +45,7 @@ public sealed class ClientWatchTests : IAsyncLifetime
         var seen = new List<string>();
         var reader = Task.Run(async () =>
         {
-            await foreach (var change in _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, cancel.Token))
+            await foreach (var change in _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, null, cancel.Token))
             {
                 lock (seen)
                 {
@@ -78,7 +78,7 @@ public sealed class ClientWatchTests : IAsyncLifetime
         Put("stays", "1");
         Put("goes", "1");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var events = _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        await using var events = _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, null, cancel.Token).GetAsyncEnumerator(cancel.Token);
         var initial = new[] { await Next(events), await Next(events) };
         Assert.Equal(2, initial.Length);
 
@@ -108,7 +108,7 @@ public sealed class ClientWatchTests : IAsyncLifetime
         using var cancel = new CancellationTokenSource();
         var watching = Task.Run(async () =>
         {
-            await foreach (var _ in _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, cancel.Token))
+            await foreach (var _ in _client.ListAndWatchAsync<ConfigMap>(ConfigMaps, "default", null, null, cancel.Token))
             {
             }
         });

@@ -169,7 +169,7 @@ public sealed class ReceiveKubeLogCommand : KubeNamespacedCmdlet
         LogFanIn fanIn;
         try
         {
-            fanIn = new LogFanIn(Client, options);
+            fanIn = new LogFanIn(Client, options with { Health = StreamHealth() });
         }
         catch (ArgumentException e)
         {
