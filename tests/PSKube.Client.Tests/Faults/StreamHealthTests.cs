@@ -104,9 +104,9 @@ public sealed class StreamHealthTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
 
         _proxy.Retarget(other.Server);
-        var error = await Assert.ThrowsAsync<HttpRequestException>(async () => await events.MoveNextAsync());
+        var error = await Assert.ThrowsAsync<KubeTlsException>(async () => await events.MoveNextAsync());
 
-        Assert.Equal(HttpRequestError.SecureConnectionError, error.HttpRequestError);
+        Assert.Equal(KubeTlsFailure.UnknownAuthority, error.Failure);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         Assert.DoesNotContain(_reports, r => r.Kind == StreamHealthKind.Retrying);
     }
