@@ -139,7 +139,8 @@ public sealed class KubectlWorkloadTests
         Assert.Matches("^job.batch/tick-[0-9]+$", Assert.Single(jobs.Lines));
         await WaitUntilAsync(() => Objects(kubectl.Cluster, "cronjobs")[0]["status"]?["lastScheduleTime"] is not null, "lastScheduleTime");
         var cronJobs = (await kubectl.RunAsync("get", "cronjobs")).Succeeded();
-        Assert.StartsWith("tick * * * * * <none> False 1 ", cronJobs.Lines[1], StringComparison.Ordinal);
+        // The clock also runs in real time: when the test spans a minute's end, the next schedule comes round too.
+        Assert.Matches(@"^tick \* \* \* \* \* <none> False [12] ", cronJobs.Lines[1]);
     }
 
     [KubectlFact]
