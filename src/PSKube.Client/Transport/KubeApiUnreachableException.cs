@@ -37,27 +37,6 @@ public sealed class KubeApiUnreachableException : Exception
         Path = path;
     }
 
-    public KubeApiUnreachableException()
-        : this(new Uri("https://localhost"), KubeUnreachableReason.ConnectFailed, "GET", "/")
-    {
-    }
-
-    public KubeApiUnreachableException(string message)
-        : base(message)
-    {
-        Server = new Uri("https://localhost");
-        Method = "GET";
-        Path = "/";
-    }
-
-    public KubeApiUnreachableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Server = new Uri("https://localhost");
-        Method = "GET";
-        Path = "/";
-    }
-
     /// <summary>The server URL of the kubeconfig cluster (no credentials are ever part of it).</summary>
     public Uri Server { get; }
 

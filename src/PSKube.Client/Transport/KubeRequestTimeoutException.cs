@@ -16,27 +16,6 @@ public sealed class KubeRequestTimeoutException : TimeoutException
         Timeout = timeout;
     }
 
-    public KubeRequestTimeoutException()
-        : this(new Uri("https://localhost"), "GET", "/", TimeSpan.Zero)
-    {
-    }
-
-    public KubeRequestTimeoutException(string message)
-        : base(message)
-    {
-        Server = new Uri("https://localhost");
-        Method = "GET";
-        Path = "/";
-    }
-
-    public KubeRequestTimeoutException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Server = new Uri("https://localhost");
-        Method = "GET";
-        Path = "/";
-    }
-
     /// <summary>The server URL of the kubeconfig cluster.</summary>
     public Uri Server { get; }
 

@@ -30,23 +30,6 @@ public sealed class KubeTlsException : Exception
         Failure = failure;
     }
 
-    public KubeTlsException()
-        : this(new Uri("https://localhost"), KubeTlsFailure.Other, "")
-    {
-    }
-
-    public KubeTlsException(string message)
-        : base(message)
-    {
-        Server = new Uri("https://localhost");
-    }
-
-    public KubeTlsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Server = new Uri("https://localhost");
-    }
-
     /// <summary>The server URL of the kubeconfig cluster.</summary>
     public Uri Server { get; }
 
