@@ -90,6 +90,30 @@ public abstract partial class KubeCmdlet
         });
 
     /// <summary>
+    /// -Kind given as kubectl's KIND/NAME (<c>deploy/web</c>), each naming one object, resolved to its resource types;
+    /// empty when -Kind holds plain kinds. Mixing the two forms, or KIND/NAME with names given besides
+    /// (<paramref name="namesGiven"/>: -Name, -All), stops the command before any request.
+    /// </summary>
+    protected List<(IReadOnlyList<ResourceDefinition> Resources, string Name)> KindQualifiedTargets(string[] kinds, bool namesGiven)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var qualified = kinds.Where(k => k.Contains('/', StringComparison.Ordinal)).ToList();
+        if (qualified.Count > 0 && (qualified.Count < kinds.Length || namesGiven))
+        {
+            ThrowInvalidArgument(new ArgumentException("Give kinds with names (-Name, -All), or KIND/NAME pairs (deploy/web), not both."), "KindNameMixed", kinds);
+        }
+        var targets = new List<(IReadOnlyList<ResourceDefinition>, string)>();
+        foreach (var (kind, name) in qualified.Select(KindQualifiedName.Split))
+        {
+            if (ResolveKinds([kind!]) is { } resources)
+            {
+                targets.Add((resources, name));
+            }
+        }
+        return targets;
+    }
+
+    /// <summary>
     /// The names a record of a command acting on objects of <paramref name="resource"/> stands for: a piped object of
     /// that kind gives its own name (an object of another kind is an error naming what it pipes into); else the
     /// names as <see cref="NamesOfKind"/> reads them.

@@ -165,6 +165,8 @@ Describe 'Names as users pass them' {
         (Get-KubeDeployment deploy/web).Name | Should -Be 'web'
         (Get-KubeDeployment deployments.apps/web).Name | Should -Be 'web'
         (Get-KubeResource deploy/web).Name | Should -Be 'web'
+        { Get-KubeResource deploy/web -Name api } | Should -Throw '*KIND/NAME pairs (deploy/web), not both*'
+        { Remove-KubeResource deploy/web pods -Confirm:$false } | Should -Throw '*not both*'
         (Get-KubeNamespace ns/team-a).Name | Should -Be 'team-a'
         (Wait-KubeDeployment deployment/web -Timeout 30).Name | Should -Be 'web'
     }

@@ -58,20 +58,12 @@ public sealed class GetKubeResourceCommand : KubeListCmdlet
             return;
         }
         // kubectl's TYPE/NAME (deploy/web, pod/x): each names one object; names are not given besides.
-        var qualified = Kind.Where(k => k.Contains('/', StringComparison.Ordinal)).ToList();
-        if (qualified.Count > 0 && (qualified.Count < Kind.Length || Name is not null))
+        var qualified = KindQualifiedTargets(Kind, Name is not null);
+        foreach (var (named, name) in qualified)
         {
-            ThrowInvalidArgument(new ArgumentException("Give kinds with -Name, or KIND/NAME pairs (deploy/web), not both."), "KindNameMixed", Kind);
+            Write(named, ListNamespace, new NameSelection([name]), Selection);
         }
-        foreach (var text in qualified)
-        {
-            var (kind, name) = KindQualifiedName.Split(text);
-            if (ResolveKinds([kind!]) is { } named)
-            {
-                Write(named, ListNamespace, new NameSelection([name]), Selection);
-            }
-        }
-        if (qualified.Count == 0 && ResolveKinds(Kind) is { } resources)
+        if (!Kind.Any(k => k.Contains('/', StringComparison.Ordinal)) && ResolveKinds(Kind) is { } resources)
         {
             Write(resources, ListNamespace, new NameSelection(Name), Selection);
         }

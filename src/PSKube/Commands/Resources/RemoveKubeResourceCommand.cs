@@ -57,16 +57,11 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
             return;
         }
         var @namespace = TargetNamespace;
-        var qualified = Kind.Where(k => k.Contains('/', StringComparison.Ordinal)).ToList();
-        if (qualified.Count > 0)
+        if (Kind.Any(k => k.Contains('/', StringComparison.Ordinal)))
         {
-            if (qualified.Count < Kind.Length || Name.Length > 0 || All)
+            foreach (var (named, name) in KindQualifiedTargets(Kind, Name.Length > 0 || All))
             {
-                ThrowInvalidArgument(new ArgumentException("Give kinds with -Name or -All, or KIND/NAME pairs (deploy/web), not both."), "KindNameMixed", Kind);
-            }
-            foreach (var (kind, name) in qualified.Select(KindQualifiedName.Split))
-            {
-                foreach (var resource in (ResolveKinds([kind!]) ?? []).Where(r => IsValidName(r, name)))
+                foreach (var resource in named.Where(r => IsValidName(r, name)))
                 {
                     RemoveObject<GenericKubeObject>(resource, @namespace, name);
                 }
