@@ -255,6 +255,21 @@ spec:
         Get-KubeService web | ConvertTo-KubeYaml -IncludeManagedFields | Should -Match '(?m)^  managedFields:$'
     }
 
+    It 'ConvertTo-KubeYaml -LastApplied shows what kubectl apply view-last-applied shows' {
+        Get-KubeService web | ConvertTo-KubeJson -LastApplied | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress |
+            Should -Be (Invoke-Kubectl apply view-last-applied service/web -o json | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress)
+        Get-KubeService web | ConvertTo-KubeYaml -LastApplied | Should -Match '(?m)^    targetPort: 8080$'
+        Get-KubeService web | ConvertTo-KubeYaml -LastApplied | Should -Not -Match 'clusterIP'
+    }
+
+    It 'ConvertTo-KubeYaml -LastApplied reports an object never applied, and goes on with the others' {
+        $written = @(Get-KubePod pinger) + @(Get-KubeService web) | ConvertTo-KubeYaml -LastApplied -ErrorVariable missing -ErrorAction SilentlyContinue
+        $written | Should -Match 'name: web'
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'LastAppliedNotFound*'
+        $missing[0].Exception.Message | Should -Be 'pod/pinger has no last-applied configuration: it was never applied with Set-KubeResource or kubectl apply.'
+    }
+
     It 'reads kubectl get -o json into typed objects' {
         $pods = kubectl --kubeconfig $kubeconfig get pods -o json | ConvertFrom-KubeJson
         $pods.Name | Should -Be 'pinger'

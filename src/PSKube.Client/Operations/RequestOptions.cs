@@ -32,8 +32,11 @@ public record WriteOptions
     /// <summary>Ask the server to do everything but store the result (dryRun=All): validation, defaults, conflicts.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>The field manager PSKube records in managedFields unless told otherwise.</summary>
+    public const string PSKubeFieldManager = "pskube";
+
     /// <summary>The field manager recorded in managedFields.</summary>
-    public string FieldManager { get; init; } = "pskube";
+    public string FieldManager { get; init; } = PSKubeFieldManager;
 }
 
 /// <summary>Server-side apply options.</summary>
