@@ -144,6 +144,19 @@ public static class ObjectDefaults
     private static void Container(JsonObject container)
     {
         container["resources"] ??= new JsonObject();
+        if (container["resources"]?["limits"] is JsonObject { Count: > 0 } limits && container["resources"] is JsonObject resources)
+        {
+            // A limit without a request is also the request, per resource (the API server's pod defaults).
+            if (resources["requests"] is not JsonObject requests)
+            {
+                requests = [];
+                resources["requests"] = requests;
+            }
+            foreach (var (name, limit) in limits)
+            {
+                requests[name] ??= limit?.DeepClone();
+            }
+        }
         container["terminationMessagePath"] ??= "/dev/termination-log";
         container["terminationMessagePolicy"] ??= "File";
         container["imagePullPolicy"] ??= ImagePullPolicy((string?)container["image"]);

@@ -162,6 +162,20 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_LimitWithoutRequest_IsAlsoTheRequest_PerResource()
+    {
+        // The seed workshop's pod with a 256M memory limit: describe shows Requests memory 256M.
+        var pod = FakeClusterHttp.Pod("limited");
+        pod["spec"]!["containers"]![0]!["resources"] = JsonNode.Parse("""{"limits":{"memory":"256M","cpu":"1"},"requests":{"cpu":"100m"}}""");
+
+        var (code, created) = await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", pod);
+
+        Assert.Equal(201, code);
+        Assert.Equal("""{"cpu":"100m","memory":"256M"}""", created!["spec"]!["containers"]![0]!["resources"]!["requests"]!.ToJsonString());
+        Assert.Equal("Burstable", (string?)created["status"]!["qosClass"]);
+    }
+
+    [Fact]
     public async Task Create_InvalidNameOrMissingNamespace_IsRefused()
     {
         var (code, status) = await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", FakeClusterHttp.Pod("Not_Valid"));
