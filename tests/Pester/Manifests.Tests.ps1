@@ -18,7 +18,7 @@ BeforeAll {
     function Write-Manifest([string] $RelativePath, [string[]] $Documents) {
         $path = Join-Path $TestDrive $RelativePath
         New-Item -ItemType Directory -Force -Path (Split-Path $path) | Out-Null
-        Set-Content -Path $path -Value ($Documents -join "---`n") -NoNewline
+        Set-Content -LiteralPath $path -Value ($Documents -join "---`n") -NoNewline
         $path
     }
     # The targets of ShouldProcess in the order the command went through them ("configmap/a in namespace x (...)").
@@ -61,6 +61,16 @@ Describe 'New-KubeResource' {
         (New-KubeResource (Join-Path $TestDrive 'tree/*.y*ml') -WhatIf -Namespace shop -ErrorVariable failures -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
         $failures.FullyQualifiedErrorId | Should -BeLike 'ConfigMapAlreadyExists,*'
         $failures.Count | Should -Be 2
+    }
+
+    It 'takes -LiteralPath for names with wildcard characters, and says when a path does not exist' {
+        $file = Write-Manifest 'odd[1].yaml' (ConfigMap 'odd-one')
+
+        (New-KubeResource -LiteralPath $file).Name | Should -Be 'odd-one'
+        New-KubeResource (Join-Path $TestDrive 'nothere.yaml'), $file -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ManifestPathNotFound,*'
+        New-KubeResource -LiteralPath (Join-Path $TestDrive 'nothere.yaml') -ErrorVariable literalFailures -ErrorAction SilentlyContinue
+        $literalFailures[0].FullyQualifiedErrorId | Should -BeLike 'ManifestPathNotFound,*'
     }
 
     It 'creates from text piped line by line, as Get-Content gives it' {

@@ -30,6 +30,10 @@ internal sealed class ManifestInput(PSCmdlet cmdlet)
                 resolved = literal
                     ? [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)]
                     : [.. cmdlet.GetResolvedProviderPathFromPSPath(path, out _)];
+                if (literal && !File.Exists(resolved[0]) && !Directory.Exists(resolved[0]))
+                {
+                    throw new ItemNotFoundException($"Cannot find path '{resolved[0]}' because it does not exist.");
+                }
             }
             catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException)
             {
