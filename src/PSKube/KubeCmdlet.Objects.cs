@@ -124,11 +124,11 @@ public abstract partial class KubeCmdlet
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(options);
         var target = Describe(resource.Singular, name, @namespace) + (origin is null ? "" : $" ({origin})");
-        void Delete(DeleteOptions with, Action<DeleteResult<T>> then) => TryApi(resource.Kind, name, () =>
+        void Delete(DeleteOptions sent, Action<DeleteResult<T>> then) => TryApi(resource.Kind, name, () =>
         {
             try
             {
-                then(Await(token => Client.DeleteAsync<T>(resource, @namespace, name, with, token)));
+                then(Await(token => Client.DeleteAsync<T>(resource, @namespace, name, sent, token)));
             }
             catch (KubeApiException e) when (ignoreNotFound && e.IsNotFound)
             {
