@@ -61,6 +61,7 @@ Describe 'New-KubeResource' {
         (New-KubeResource (Join-Path $TestDrive 'tree/*.y*ml') -WhatIf -Namespace shop -ErrorVariable failures -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
         $failures.FullyQualifiedErrorId | Should -BeLike 'ConfigMapAlreadyExists,*'
         $failures.Count | Should -Be 2
+        (Get-ChildItem (Join-Path $TestDrive 'tree') -Recurse -Filter *.json | New-KubeResource).Name | Should -Be 'tree-c'
     }
 
     It 'takes -LiteralPath for names with wildcard characters, and says when a path does not exist' {
