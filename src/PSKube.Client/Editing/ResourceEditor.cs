@@ -58,12 +58,15 @@ public sealed class ResourceEditor
                     keepFile = true;
                     return Outcome("Edit cancelled, no valid changes were saved.", path);
                 }
+                // Reverting a refused change, or emptying the file, leaves nothing pending: the refusals are over.
                 if (saved == EditFile.WithoutComments(shown))
                 {
+                    failures.Clear();
                     return Outcome("Edit cancelled, no changes made.", null);
                 }
                 if (!EditFile.HasContent(saved))
                 {
+                    failures.Clear();
                     return Outcome("Edit cancelled, saved file was empty.", null);
                 }
                 previous = saved;

@@ -118,6 +118,22 @@ public sealed class ResourceEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvalidChange_RevertedInTheReopenedFile_Cancels_WithNothingPending()
+    {
+        var target = await PodAsync("web");
+        var editor = new ScriptedEditor(
+            text => text.Replace("    name: two\n", "    name: two\n    args: [x]\n", StringComparison.Ordinal),
+            text => text.Replace("    args: [x]\n", "", StringComparison.Ordinal));
+
+        var outcome = await EditAsync(editor, target);
+
+        Assert.Equal(2, outcome.Rounds);
+        Assert.Equal("Edit cancelled, no changes made.", outcome.Cancelled);
+        Assert.Empty(outcome.Failures);
+        Assert.Null(outcome.SavedFile);
+    }
+
+    [Fact]
     public async Task InvalidChange_CorrectedInTheReopenedFile_GoesThrough()
     {
         var target = await PodAsync("web");
