@@ -30,14 +30,24 @@ public sealed partial class KubeClient
     }
 
     /// <summary>
-    /// Patches an object of any resource type (kubectl label, annotate) and returns it as <see cref="GetResourceAsync"/>
-    /// would, typed where the kind has a model.
+    /// Patches an object of any resource type (kubectl patch, label, annotate) or its <paramref name="subresource"/>
+    /// (status, scale) and returns the result as <see cref="GetResourceAsync"/> would, typed where the kind has a
+    /// model (a <see cref="Scale"/> for the scale subresource). A strategic merge patch of a custom resource is
+    /// refused before any request, as kubectl refuses it: only built-in kinds take one.
     /// </summary>
-    public async Task<KubeObject> PatchResourceAsync(ResourceDefinition resource, string? @namespace, string name, PatchKind kind, JsonNode patch, WriteOptions? options, CancellationToken cancellationToken)
+    public async Task<KubeObject> PatchResourceAsync(ResourceDefinition resource, string? @namespace, string name, PatchKind kind, JsonNode patch, WriteOptions? options, CancellationToken cancellationToken, string? subresource = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var patched = await PatchAsync<GenericKubeObject>(resource, @namespace, name, kind, patch, options, cancellationToken);
-        var obj = Typed(resource, KubeJson.Serialize(patched));
+        if (kind == PatchKind.Strategic && !Editing.PatchDocument.TakesStrategicPatch(resource))
+        {
+            throw new Validation.KubeInputException(
+                $"{resource.Plural}.{resource.Group} is a custom resource, which takes no strategic merge patch; send a merge patch or a JSON patch instead.", "StrategicPatch");
+        }
+        var patched = await PatchAsync<GenericKubeObject>(resource, @namespace, name, kind, patch, options, cancellationToken, subresource);
+        var json = KubeJson.Serialize(patched);
+        KubeObject obj = subresource == "scale"
+            ? KubeJson.Deserialize<Scale>(json) ?? throw new InvalidDataException($"The server sent a null scale of {resource.Singular}/{name}.")
+            : Typed(resource, json);
         obj.ServerClock = _connection.Clock;
         return obj;
     }

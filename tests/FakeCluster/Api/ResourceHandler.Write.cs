@@ -234,6 +234,10 @@ public sealed partial class ResourceHandler
         }
         next["apiVersion"] = resource.ApiVersion;
         next["kind"] = resource.Kind;
+        if (resource.Group.Length == 0 && resource.Kind == "Pod" && target.Subresource is null)
+        {
+            PodUpdateValidation.Check(existing, next);
+        }
         if (KindsWithGeneration.Contains(resource.Kind) && target.Subresource != "status" &&
             !JsonNode.DeepEquals(existing["spec"], next["spec"]))
         {

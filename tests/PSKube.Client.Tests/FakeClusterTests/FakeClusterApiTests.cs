@@ -428,9 +428,17 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
         var (_, jsonPatched) = await _http.SendAsync(HttpMethod.Patch, path, json, "application/json-patch+json");
         Assert.Equal("3", (string?)jsonPatched!["metadata"]!["labels"]!["c"]);
 
-        var strategic = JsonNode.Parse("""{"spec":{"containers":[{"name":"sidecar","image":"envoy"}]}}""")!;
+        // Containers merge by name: only the image changes, which is all a pod's spec may change.
+        var strategic = JsonNode.Parse("""{"spec":{"containers":[{"name":"main","image":"envoy"}]}}""")!;
         var (_, strategicPatched) = await _http.SendAsync(HttpMethod.Patch, path, strategic, "application/strategic-merge-patch+json");
-        Assert.Equal(["sidecar", "main"], strategicPatched!["spec"]!["containers"]!.AsArray().Select(c => (string?)c!["name"]).Order().Reverse());
+        var container = Assert.Single(strategicPatched!["spec"]!["containers"]!.AsArray())!;
+        Assert.Equal(("main", "envoy"), ((string?)container["name"], (string?)container["image"]));
+
+        // Adding a container is refused, as the API server refuses it.
+        var sidecar = JsonNode.Parse("""{"spec":{"containers":[{"name":"sidecar","image":"envoy"}]}}""")!;
+        var (added, refusal) = await _http.SendAsync(HttpMethod.Patch, path, sidecar, "application/strategic-merge-patch+json");
+        Assert.Equal(422, added);
+        Assert.Equal("Pod \"patched\" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers", (string?)refusal!["message"]);
 
         var (code, _) = await _http.SendAsync(HttpMethod.Patch, path, merge, "text/plain");
         Assert.Equal(415, code);
