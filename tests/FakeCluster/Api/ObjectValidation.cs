@@ -375,8 +375,21 @@ public static class ObjectValidation
 
     private static void PriorityClass(JsonObject priorityClass, JsonObject? existing, List<(string, string, string)> causes)
     {
-        var name = (string?)priorityClass["metadata"]?["name"] ?? "";
         var value = ObjectFields.Long(priorityClass["value"]);
+        if (existing is not null)
+        {
+            // An update is checked only for what may not change (ValidatePriorityClassUpdate).
+            if (ObjectFields.Long(existing["value"]) != value)
+            {
+                causes.Add(Forbidden("value", "may not be changed in an update."));
+            }
+            if ((string?)existing["preemptionPolicy"] != (string?)priorityClass["preemptionPolicy"])
+            {
+                causes.Add(Invalid("preemptionPolicy", Quote((string?)priorityClass["preemptionPolicy"] ?? ""), "field is immutable"));
+            }
+            return;
+        }
+        var name = (string?)priorityClass["metadata"]?["name"] ?? "";
         var globalDefault = priorityClass["globalDefault"] is JsonValue flag && flag.TryGetValue<bool>(out var isDefault) && isDefault;
         if (name.StartsWith("system-", StringComparison.Ordinal))
         {
@@ -392,17 +405,6 @@ public static class ObjectValidation
         if ((string?)priorityClass["preemptionPolicy"] is { } policy && !PreemptionPolicies.Contains(policy))
         {
             causes.Add(NotSupported("preemptionPolicy", policy, PreemptionPolicies));
-        }
-        if (existing is not null)
-        {
-            if (ObjectFields.Long(existing["value"]) != value)
-            {
-                causes.Add(Forbidden("value", "may not be changed in an update."));
-            }
-            if ((string?)existing["preemptionPolicy"] != (string?)priorityClass["preemptionPolicy"])
-            {
-                causes.Add(Invalid("preemptionPolicy", Quote((string?)priorityClass["preemptionPolicy"] ?? ""), "field is immutable"));
-            }
         }
     }
 
