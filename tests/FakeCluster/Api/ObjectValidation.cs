@@ -97,6 +97,17 @@ public static class ObjectValidation
         }
     }
 
+    /// <summary>The priority class storage refuses to delete the built-in system classes.</summary>
+    public static void AdmitDelete(ResourceDefinition resource, string name)
+    {
+        if (resource.Kind == "PriorityClass" && Lifecycle.SeedContent.SystemPriorityClasses.Any(c => c.Name == name))
+        {
+            throw new StatusError(403, "Forbidden",
+                $"priorityclasses.scheduling.k8s.io \"{name}\" is forbidden: this is a system priority class and cannot be deleted",
+                new JsonObject { ["name"] = name, ["group"] = "scheduling.k8s.io", ["kind"] = "priorityclasses" });
+        }
+    }
+
     private static void Rules(JsonObject role, bool namespaced, List<(string, string, string)> causes)
     {
         var rules = (role["rules"] as JsonArray)?.ToList() ?? [];

@@ -64,6 +64,16 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SystemPriorityClasses_CannotBeDeleted()
+    {
+        var (code, status) = await _http.SendAsync(HttpMethod.Delete, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical");
+
+        Assert.Equal(403, code);
+        Assert.Equal("priorityclasses.scheduling.k8s.io \"system-node-critical\" is forbidden: this is a system priority class and cannot be deleted", (string?)status!["message"]);
+        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Get, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical")).Code);
+    }
+
+    [Fact]
     public async Task Quota_SumsTheRequestsAndLimitsOfLivePods()
     {
         await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/resourcequotas", JsonNode.Parse("""
