@@ -114,7 +114,7 @@ public sealed class KubectlCreateGeneratorTests
         (await kubectl.RunAsync("run", "one", "--image=nginx")).Succeeded();
         (await kubectl.RunAsync("create", "configmap", "c", "--from-literal=a=b")).Succeeded();
 
-        var lines = await WaitForAsync(kubectl, ["get", "quota"], l => l.Count == 2 && l[1].Contains("pods: 1/4", StringComparison.Ordinal));
+        var lines = await WaitForAsync(kubectl, ["get", "quota"], l => l.Count == 2 && l[1].Contains("count/configmaps: 1/5, pods: 1/4", StringComparison.Ordinal));
         Assert.Equal("NAME AGE REQUEST LIMIT", lines[0]);
         Assert.Matches(@"^small \d+s count/configmaps: 1/5, pods: 1/4, requests.cpu: 0/2 limits.memory: 0/2Gi$", lines[1]);
 
