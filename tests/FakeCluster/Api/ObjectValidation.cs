@@ -249,9 +249,15 @@ public static class ObjectValidation
                 {
                     causes.Add(Invalid($"{path}.host", Quote(host), "must be a DNS name, not an IP address"));
                 }
-                var checkedHost = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
-                causes.AddRange(NameValidation.ValidateDns1123Subdomain(checkedHost).Select(p => Invalid($"{path}.host", Quote(host),
-                    host.StartsWith("*.", StringComparison.Ordinal) ? WildcardMessage : p)));
+                if (!host.Contains('*', StringComparison.Ordinal))
+                {
+                    causes.AddRange(NameValidation.ValidateDns1123Subdomain(host).Select(p => Invalid($"{path}.host", Quote(host), p)));
+                }
+                else if (!host.StartsWith("*.", StringComparison.Ordinal) || host[2..].Contains('*', StringComparison.Ordinal) ||
+                         NameValidation.ValidateDns1123Subdomain(host[2..]).Count > 0)
+                {
+                    causes.Add(Invalid($"{path}.host", Quote(host), WildcardMessage));
+                }
             }
             if (rule["http"] is JsonObject http)
             {
@@ -281,7 +287,8 @@ public static class ObjectValidation
     }
 
     private const string WildcardMessage =
-        "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
+        "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character" +
+        " (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     private static void HttpPath(JsonObject httpPath, string path, List<(string, string, string)> causes)
     {

@@ -112,6 +112,30 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingress_RulesAreCheckedAsTheApiServerDoes()
+    {
+        var (code, status) = await _http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/namespaces/default/ingresses", JsonNode.Parse("""
+            {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web"},"spec":{"rules":[
+              {"host":"1.2.3.4","http":{"paths":[{"path":"x","pathType":"Prefix","backend":{"service":{"name":"web"}}}]}},
+              {"host":"*foo.com","http":{"paths":[{"path":"/","pathType":"Regex","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}
+            """));
+
+        Assert.Equal(422, code);
+        var causes = status!["details"]!["causes"]!.AsArray().Select(c => $"{(string?)c!["field"]}: {(string?)c["message"]}").ToList();
+        Assert.Equal(
+            [
+                "spec.rules[0].host: Invalid value: \"1.2.3.4\": must be a DNS name, not an IP address",
+                "spec.rules[0].http.paths[0].path: Invalid value: \"x\": must be an absolute path",
+                "spec.rules[0].http.paths[0].backend: Required value: port name or number is required",
+                "spec.rules[1].host: Invalid value: \"*foo.com\": a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, " +
+                "which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character " +
+                "(e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                "spec.rules[1].http.paths[0].pathType: Unsupported value: \"Regex\": supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\"",
+            ],
+            causes);
+    }
+
+    [Fact]
     public async Task IngressClass_NeedsAController_ThatCannotChange()
     {
         var (missing, refusal) = await _http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/ingressclasses",
