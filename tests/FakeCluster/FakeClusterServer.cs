@@ -117,7 +117,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             return next(context);
         });
         var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
-        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token);
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator);
         string? address = null;
         var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "");
         app.Run(api.HandleAsync);
@@ -171,7 +171,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);
             ClientCertificate = Authority.IssueClientCertificate("fake-admin", ["system:masters"], ECDsa.Create(ECCurve.NamedCurves.nistP256));
             Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            Authenticator = new Authenticator(Authority);
+            Authenticator = new Authenticator(Authority, Clock);
             Authenticator.AddToken(Token, "fake-token-user");
             foreach (var (token, user) in options.Tokens)
             {

@@ -59,7 +59,25 @@ public static class BuiltInResources
         Workload("apps", "StatefulSet", "statefulsets", ["sts"], scalable: true),
         Workload("batch", "CronJob", "cronjobs", ["cj"], scalable: false),
         Workload("batch", "Job", "jobs", [], scalable: false),
+
+        // The APIs kubectl's create generators write to (quota, RBAC, ingress, priority classes, disruption budgets).
+        Core("ResourceQuota", "resourcequotas", AllVerbs, ["quota"], subresources:
+        [
+            new("status", "", "v1", "ResourceQuota", StatusVerbs),
+        ]),
+        Named("networking.k8s.io", "Ingress", "ingresses", ["ing"], namespaced: true, hasStatus: true),
+        Named("networking.k8s.io", "IngressClass", "ingressclasses", [], namespaced: false),
+        Named("policy", "PodDisruptionBudget", "poddisruptionbudgets", ["pdb"], namespaced: true, hasStatus: true),
+        Named("rbac.authorization.k8s.io", "ClusterRoleBinding", "clusterrolebindings", [], namespaced: false),
+        Named("rbac.authorization.k8s.io", "ClusterRole", "clusterroles", [], namespaced: false),
+        Named("rbac.authorization.k8s.io", "RoleBinding", "rolebindings", [], namespaced: true),
+        Named("rbac.authorization.k8s.io", "Role", "roles", [], namespaced: true),
+        Named("scheduling.k8s.io", "PriorityClass", "priorityclasses", ["pc"], namespaced: false),
     ];
+
+    private static ResourceDefinition Named(string group, string kind, string plural, string[] shortNames, bool namespaced, bool hasStatus = false) =>
+        new(group, "v1", kind, plural, kind.ToLowerInvariant(), namespaced, AllVerbs, shortNames, [],
+            hasStatus ? [new("status", group, "v1", kind, StatusVerbs)] : []);
 
     private static ResourceDefinition Core(
         string kind, string plural, string[] verbs, string[] shortNames, string[]? categories = null,

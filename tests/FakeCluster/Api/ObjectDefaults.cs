@@ -73,6 +73,15 @@ public static class ObjectDefaults
             case "Secret":
                 obj["type"] ??= "Opaque";
                 break;
+            case "RoleBinding" or "ClusterRoleBinding":
+                BindingReferences(obj);
+                break;
+            case "Ingress":
+                obj["status"] ??= new JsonObject { ["loadBalancer"] = new JsonObject() };
+                break;
+            case "PriorityClass":
+                obj["preemptionPolicy"] ??= "PreemptLowerPriority";
+                break;
         }
     }
 
@@ -211,6 +220,22 @@ public static class ObjectDefaults
             {
                 port["protocol"] ??= "TCP";
                 port["targetPort"] ??= port["port"]?.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>rbac/v1 defaults: an empty roleRef.apiGroup is the RBAC group, as is a User or Group subject's apiGroup.</summary>
+    private static void BindingReferences(JsonObject binding)
+    {
+        if (binding["roleRef"] is JsonObject roleRef && string.IsNullOrEmpty((string?)roleRef["apiGroup"]))
+        {
+            roleRef["apiGroup"] = "rbac.authorization.k8s.io";
+        }
+        foreach (var subject in (binding["subjects"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            if (string.IsNullOrEmpty((string?)subject["apiGroup"]) && (string?)subject["kind"] is "User" or "Group")
+            {
+                subject["apiGroup"] = "rbac.authorization.k8s.io";
             }
         }
     }

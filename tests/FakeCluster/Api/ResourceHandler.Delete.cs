@@ -13,6 +13,8 @@ public sealed partial class ResourceHandler
     {
         var write = await WriteRequest.ReadAsync(context);
         var deleteOptions = DeleteOptions.From(context.Request, write.Body);
+        // The priority class storage refuses this on single deletes only (deletecollection bypasses it).
+        ObjectValidation.AdmitDelete(target.Resource, target.Name!);
         JsonNode answer;
         int code;
         lock (store.Gate)

@@ -196,6 +196,7 @@ public sealed partial class ResourceHandler
             obj.Remove("status");
         }
         ObjectDefaults.Apply(resource.Kind, obj);
+        Admit(resource, obj, null);
         if (resource.Kind == "Pod")
         {
             Schedule(obj);
@@ -247,6 +248,10 @@ public sealed partial class ResourceHandler
         {
             next = ManagedFields.RecordUpdate(existing, next, manager, resource.ApiVersion, clock.Now, target.Subresource);
             metadata = next["metadata"]!.AsObject();
+        }
+        if (target.Subresource is null)
+        {
+            Admit(resource, next, existing);
         }
         if (JsonNode.DeepEquals(Comparable(existing), Comparable(next)))
         {

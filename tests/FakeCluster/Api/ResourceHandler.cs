@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using PSKube.Client.Resources;
 using PSKube.Client.Validation;
+using PSKube.FakeCluster.Security;
 using PSKube.FakeCluster.Storage;
 
 namespace PSKube.FakeCluster.Api;
@@ -10,11 +11,11 @@ namespace PSKube.FakeCluster.Api;
 /// The REST verbs on resources: get, list, watch, create, update, patch, delete and deletecollection, with the
 /// status and scale subresources. Everything is checked and written under the store's lock.
 /// </summary>
-public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, IReadOnlyDictionary<string, IPodSubresourceHandler> podSubresources, CancellationToken serverStopping)
+public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, IReadOnlyDictionary<string, IPodSubresourceHandler> podSubresources, CancellationToken serverStopping, Authenticator authenticator)
 {
     // Kinds whose metadata.generation the server tracks (it counts spec changes).
     private static readonly HashSet<string> KindsWithGeneration =
-        ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"];
+        ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController", "PodDisruptionBudget", "Ingress", "IngressClass"];
 
     // Kinds whose DELETE answers with the deleted object; the others answer with a Status.
     private static readonly HashSet<string> KindsReturningDeletedObject =
@@ -43,6 +44,7 @@ public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, 
             ("GET" or "POST", not null, { } podSubresource) when resource.Kind == "Pod" && podSubresources.TryGetValue(podSubresource, out var podHandler) =>
                 podHandler.HandleAsync(context, target, store.Get(resource, target.Namespace, target.Name!) ?? throw StatusError.NotFound(resource.Plural, resource.Group, target.Name!)),
             ("POST", null, _) => CreateAsync(context, target),
+            ("POST", not null, "token") when resource.Kind == "ServiceAccount" => CreateTokenAsync(context, target),
             ("PUT", not null, null or "status" or "scale") => UpdateAsync(context, target),
             ("PATCH", not null, null or "status" or "scale") => PatchAsync(context, target),
             ("DELETE", not null, null) => DeleteAsync(context, target),
@@ -93,7 +95,7 @@ public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, 
 
     private static void ValidateName(ResourceDefinition resource, string name, JsonObject metadata)
     {
-        var problems = NameValidation.ValidateObjectName(resource.Plural, name);
+        var problems = ObjectValidation.NameProblems(resource, name);
         if (problems.Count > 0)
         {
             var field = metadata["generateName"] is not null && (string?)metadata["name"] != name ? "metadata.generateName" : "metadata.name";

@@ -5,10 +5,20 @@ using PSKube.FakeCluster.Storage;
 
 namespace PSKube.FakeCluster.Lifecycle;
 
-/// <summary>What a fresh cluster holds: one Ready node, the four system namespaces and the kubernetes Service.</summary>
+/// <summary>
+/// What a fresh cluster holds: one Ready node, the four system namespaces with their default service accounts, the
+/// kubernetes Service and the two built-in priority classes.
+/// </summary>
 public static class SeedContent
 {
     public const string NodeName = "fake-node-1";
+
+    /// <summary>The priority classes the API server creates at start (pkg/apis/scheduling SystemPriorityClasses).</summary>
+    public static IReadOnlyList<(string Name, long Value, string Description)> SystemPriorityClasses { get; } =
+    [
+        ("system-node-critical", 2_000_001_000, "Used for system critical pods that must not be moved from their current node."),
+        ("system-cluster-critical", 2_000_000_000, "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary."),
+    ];
 
     public static void Load(ObjectStore store, DateTimeOffset now)
     {
@@ -23,6 +33,20 @@ public static class SeedContent
             };
             ObjectDefaults.Apply("Namespace", ns);
             store.Add(Find("namespaces"), ns);
+            store.Add(Find("serviceaccounts"), DefaultServiceAccount(name, now));
+        }
+        foreach (var (name, value, description) in SystemPriorityClasses)
+        {
+            var priorityClass = new JsonObject
+            {
+                ["apiVersion"] = "scheduling.k8s.io/v1",
+                ["kind"] = "PriorityClass",
+                ["metadata"] = Metadata(name, null, created),
+                ["value"] = value,
+                ["description"] = description,
+            };
+            ObjectDefaults.Apply("PriorityClass", priorityClass);
+            store.Add(Find("priorityclasses"), priorityClass);
         }
         store.Add(Find("nodes"), Node(created));
         var service = new JsonObject
@@ -41,6 +65,14 @@ public static class SeedContent
         ObjectDefaults.Apply("Service", service);
         store.Add(Find("services"), service);
     }
+
+    /// <summary>The `default` service account the service account controller gives every namespace.</summary>
+    public static JsonObject DefaultServiceAccount(string @namespace, DateTimeOffset now) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ServiceAccount",
+        ["metadata"] = Metadata("default", @namespace, KubeTime.Format(now)),
+    };
 
     private static JsonObject Node(string created)
     {

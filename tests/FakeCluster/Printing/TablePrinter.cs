@@ -13,9 +13,11 @@ public static class TablePrinter
 {
     public static JsonObject Build(ResourceDefinition resource, IEnumerable<JsonObject> objects, string version, string includeObject, DateTimeOffset now, JsonObject listMeta)
     {
-        var printer = ResourcePrinters.For(resource.Kind) ?? ResourcePrinters.Default;
+        var printer = ResourcePrinters.For(resource.Kind);
+        var serverColumns = printer is null ? ServerColumns.For(resource.Kind) : null;
+        printer ??= ResourcePrinters.Default;
         var definitions = new JsonArray();
-        foreach (var column in printer.Columns)
+        foreach (var column in serverColumns?.Columns ?? printer.Columns)
         {
             definitions.Add(new JsonObject
             {
@@ -29,10 +31,8 @@ public static class TablePrinter
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
-            var typed = ResourcePrinters.Deserialize(resource.Kind, obj.ToJsonString())
-                        ?? throw new InvalidOperationException("A stored object cannot be null.");
             var cells = new JsonArray();
-            foreach (var cell in printer.Cells(typed, now))
+            foreach (var cell in serverColumns?.Cells(obj, now) ?? printer.Cells(Typed(resource, obj), now))
             {
                 cells.Add(Cell(cell));
             }
@@ -52,6 +52,9 @@ public static class TablePrinter
             ["rows"] = rows,
         };
     }
+
+    private static PSKube.Client.Models.KubeObject Typed(ResourceDefinition resource, JsonObject obj) =>
+        ResourcePrinters.Deserialize(resource.Kind, obj.ToJsonString()) ?? throw new InvalidOperationException("A stored object cannot be null.");
 
     private static JsonNode? Cell(object? value) => value switch
     {

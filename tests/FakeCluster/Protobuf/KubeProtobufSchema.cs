@@ -2,14 +2,15 @@ namespace PSKube.FakeCluster.Protobuf;
 
 /// <summary>
 /// Message tables for the Kubernetes kinds the fake cluster accepts as protobuf. Field numbers come from
-/// k8s.io/api {core,apps,batch}/v1, apimachinery meta/v1 and util/intstr generated.proto; presence follows the
-/// Go types (<see cref="Pointer"/> marks <c>*T</c> fields). Rows are in JSON output order; adding a field is one row.
+/// k8s.io/api {core,apps,batch,rbac,networking,scheduling,policy,authentication}/v1, apimachinery meta/v1 and util/intstr generated.proto; presence follows the
+/// Go types (<see cref="Pointer"/> marks <c>*T</c> fields, <see cref="Always"/> fields without omitempty). Rows are in JSON output order; adding a field is one row.
 /// Fields left out (status, managedFields, affinity, pod security context...) are skipped as unknown.
 /// Status in particular is server-owned: the API server resets it on create, so it is never decoded.
 /// </summary>
 internal static class KubeProtobufSchema
 {
     private const ProtobufPresence Pointer = ProtobufPresence.Pointer;
+    private const ProtobufPresence Always = ProtobufPresence.Always;
 
     /// <summary>The top-level kinds, by apiVersion and kind, with the table that decodes them.</summary>
     public static IReadOnlyDictionary<(string ApiVersion, string Kind), string> TopLevelKinds { get; } =
@@ -22,6 +23,18 @@ internal static class KubeProtobufSchema
             [("v1", "ConfigMap")] = "ConfigMap",
             [("v1", "Secret")] = "Secret",
             [("v1", "Namespace")] = "Namespace",
+            [("v1", "Service")] = "Service",
+            [("v1", "ServiceAccount")] = "ServiceAccount",
+            [("v1", "ResourceQuota")] = "ResourceQuota",
+            [("authentication.k8s.io/v1", "TokenRequest")] = "TokenRequest",
+            [("rbac.authorization.k8s.io/v1", "Role")] = "Role",
+            [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "ClusterRole",
+            [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "RoleBinding",
+            [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "ClusterRoleBinding",
+            [("networking.k8s.io/v1", "Ingress")] = "Ingress",
+            [("networking.k8s.io/v1", "IngressClass")] = "IngressClass",
+            [("scheduling.k8s.io/v1", "PriorityClass")] = "PriorityClass",
+            [("policy/v1", "PodDisruptionBudget")] = "PodDisruptionBudget",
         };
 
     private static readonly Dictionary<string, ProtobufMessageType> MessagesByName = Index(
@@ -167,6 +180,261 @@ internal static class KubeProtobufSchema
         new("NamespaceSpec",
         [
             Strings(1, "finalizers"),
+        ]),
+
+        new("Service",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "ServiceSpec"),
+        ]),
+        new("ServiceSpec",
+        [
+            Messages(1, "ports", "ServicePort"),
+            StringMap(2, "selector"),
+            Str(3, "clusterIP"),
+            Strings(18, "clusterIPs"),
+            Str(4, "type"),
+            Strings(5, "externalIPs"),
+            Str(7, "sessionAffinity"),
+            Str(8, "loadBalancerIP"),
+            Strings(9, "loadBalancerSourceRanges"),
+            Str(10, "externalName"),
+            Str(11, "externalTrafficPolicy"),
+            I32(12, "healthCheckNodePort"),
+            Bool(13, "publishNotReadyAddresses"),
+            Message(14, "sessionAffinityConfig", "SessionAffinityConfig", Pointer),
+            Strings(19, "ipFamilies"),
+            Str(17, "ipFamilyPolicy", Pointer),
+            Bool(20, "allocateLoadBalancerNodePorts", Pointer),
+            Str(21, "loadBalancerClass", Pointer),
+            Str(22, "internalTrafficPolicy", Pointer),
+            Str(23, "trafficDistribution", Pointer),
+        ]),
+        new("ServicePort",
+        [
+            Str(1, "name"),
+            Str(2, "protocol"),
+            Str(6, "appProtocol", Pointer),
+            I32(3, "port", Always),
+            IntOrStr(4, "targetPort"),
+            I32(5, "nodePort"),
+        ]),
+        new("SessionAffinityConfig",
+        [
+            Message(1, "clientIP", "ClientIPConfig", Pointer),
+        ]),
+        new("ClientIPConfig",
+        [
+            I32(1, "timeoutSeconds", Pointer),
+        ]),
+        new("ServiceAccount",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Messages(2, "secrets", "ObjectReference"),
+            Messages(3, "imagePullSecrets", "LocalObjectReference"),
+            Bool(4, "automountServiceAccountToken", Pointer),
+        ]),
+        new("ObjectReference",
+        [
+            Str(1, "kind"),
+            Str(2, "namespace"),
+            Str(3, "name"),
+            Str(4, "uid"),
+            Str(5, "apiVersion"),
+            Str(6, "resourceVersion"),
+            Str(7, "fieldPath"),
+        ]),
+        new("ResourceQuota",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "ResourceQuotaSpec"),
+        ]),
+        new("ResourceQuotaSpec",
+        [
+            QuantityMap(1, "hard"),
+            Strings(2, "scopes"),
+            Message(3, "scopeSelector", "ScopeSelector", Pointer),
+        ]),
+        new("ScopeSelector",
+        [
+            Messages(1, "matchExpressions", "ScopedResourceSelectorRequirement"),
+        ]),
+        new("ScopedResourceSelectorRequirement",
+        [
+            Str(1, "scopeName"),
+            Str(2, "operator"),
+            Strings(3, "values"),
+        ]),
+        new("TypedLocalObjectReference",
+        [
+            Str(1, "apiGroup", Pointer),
+            Str(2, "kind"),
+            Str(3, "name"),
+        ]),
+
+        // authentication/v1 (the serviceaccounts/token subresource; status is the server's answer)
+        new("TokenRequest",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "TokenRequestSpec"),
+        ]),
+        new("TokenRequestSpec",
+        [
+            Strings(1, "audiences"),
+            I64(4, "expirationSeconds", Pointer),
+            Message(3, "boundObjectRef", "BoundObjectReference", Pointer),
+        ]),
+        new("BoundObjectReference",
+        [
+            Str(1, "kind"),
+            Str(2, "apiVersion"),
+            Str(3, "name"),
+            Str(4, "uid"),
+        ]),
+
+        // rbac.authorization.k8s.io/v1
+        new("Role",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Messages(2, "rules", "PolicyRule"),
+        ]),
+        new("ClusterRole",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Messages(2, "rules", "PolicyRule"),
+            Message(3, "aggregationRule", "AggregationRule", Pointer),
+        ]),
+        new("PolicyRule",
+        [
+            Strings(1, "verbs"),
+            Strings(2, "apiGroups"),
+            Strings(3, "resources"),
+            Strings(4, "resourceNames"),
+            Strings(5, "nonResourceURLs"),
+        ]),
+        new("AggregationRule",
+        [
+            Messages(1, "clusterRoleSelectors", "LabelSelector"),
+        ]),
+        new("RoleBinding",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Messages(2, "subjects", "Subject"),
+            Message(3, "roleRef", "RoleRef", Always),
+        ]),
+        new("ClusterRoleBinding",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Messages(2, "subjects", "Subject"),
+            Message(3, "roleRef", "RoleRef", Always),
+        ]),
+        new("Subject",
+        [
+            Str(1, "kind", Always),
+            Str(2, "apiGroup"),
+            Str(3, "name", Always),
+            Str(4, "namespace"),
+        ]),
+        new("RoleRef",
+        [
+            Str(1, "apiGroup", Always),
+            Str(2, "kind", Always),
+            Str(3, "name", Always),
+        ]),
+
+        // networking.k8s.io/v1
+        new("Ingress",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "IngressSpec"),
+        ]),
+        new("IngressSpec",
+        [
+            Str(4, "ingressClassName", Pointer),
+            Message(1, "defaultBackend", "IngressBackend", Pointer),
+            Messages(2, "tls", "IngressTLS"),
+            Messages(3, "rules", "IngressRule"),
+        ]),
+        new("IngressBackend",
+        [
+            Message(4, "service", "IngressServiceBackend", Pointer),
+            Message(3, "resource", "TypedLocalObjectReference", Pointer),
+        ]),
+        new("IngressServiceBackend",
+        [
+            Str(1, "name", Always),
+            Message(2, "port", "ServiceBackendPort", Always),
+        ]),
+        new("ServiceBackendPort",
+        [
+            Str(1, "name"),
+            I32(2, "number"),
+        ]),
+        new("IngressTLS",
+        [
+            Strings(1, "hosts"),
+            Str(2, "secretName"),
+        ]),
+        new("IngressRule",
+        [
+            Str(1, "host"),
+            Inline(2, "IngressRuleValue"),
+        ]),
+        new("IngressRuleValue",
+        [
+            Message(1, "http", "HTTPIngressRuleValue", Pointer),
+        ]),
+        new("HTTPIngressRuleValue",
+        [
+            Messages(1, "paths", "HTTPIngressPath"),
+        ]),
+        new("HTTPIngressPath",
+        [
+            Str(1, "path"),
+            Str(3, "pathType", Pointer),
+            Message(2, "backend", "IngressBackend", Always),
+        ]),
+        new("IngressClass",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "IngressClassSpec"),
+        ]),
+        new("IngressClassSpec",
+        [
+            Str(1, "controller"),
+            Message(2, "parameters", "IngressClassParametersReference", Pointer),
+        ]),
+        new("IngressClassParametersReference",
+        [
+            Str(1, "apiGroup", Pointer),
+            Str(2, "kind"),
+            Str(3, "name"),
+            Str(4, "scope", Pointer),
+            Str(5, "namespace", Pointer),
+        ]),
+
+        // scheduling.k8s.io/v1
+        new("PriorityClass",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            I32(2, "value", Always),
+            Bool(3, "globalDefault"),
+            Str(4, "description"),
+            Str(5, "preemptionPolicy", Pointer),
+        ]),
+
+        // policy/v1
+        new("PodDisruptionBudget",
+        [
+            Message(1, "metadata", "ObjectMeta"),
+            Message(2, "spec", "PodDisruptionBudgetSpec"),
+        ]),
+        new("PodDisruptionBudgetSpec",
+        [
+            IntOrStr(1, "minAvailable", Pointer),
+            Message(2, "selector", "LabelSelector", Pointer),
+            IntOrStr(3, "maxUnavailable", Pointer),
+            Str(4, "unhealthyPodEvictionPolicy", Pointer),
         ]),
 
         // core/v1 pod template

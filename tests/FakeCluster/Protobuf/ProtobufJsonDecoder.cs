@@ -56,7 +56,7 @@ internal static class ProtobufJsonDecoder
             {
                 MoveProperties((JsonObject)value!, result);
             }
-            else if (value is not null && (field.Presence == ProtobufPresence.Pointer || !IsEmpty(value)))
+            else if (value is not null && (field.Presence != ProtobufPresence.OmitEmpty || !IsEmpty(value)))
             {
                 result[field.JsonName] = value;
             }

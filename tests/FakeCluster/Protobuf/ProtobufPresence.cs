@@ -8,4 +8,7 @@ internal enum ProtobufPresence
 
     /// <summary>A Go pointer field (<c>*T</c>): kept whenever it is on the wire, even when zero, false or empty.</summary>
     Pointer,
+
+    /// <summary>A plain Go field without <c>omitempty</c>: rendered whenever it is on the wire, zero values included.</summary>
+    Always,
 }

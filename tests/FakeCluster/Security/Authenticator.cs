@@ -8,12 +8,16 @@ namespace PSKube.FakeCluster.Security;
 /// Decides who a request comes from, as the API server's authenticators do: a client certificate signed by the
 /// cluster's CA (user = CN), a known bearer token, or a known Basic user. Anything else is anonymous.
 /// </summary>
-public sealed class Authenticator(CertificateAuthority authority)
+public sealed class Authenticator(CertificateAuthority authority, FakeClock? clock = null)
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string User, DateTimeOffset Expires)> _expiringTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _basicUsers = new(StringComparer.Ordinal);
 
     public void AddToken(string token, string user) => _tokens[token] = user;
+
+    /// <summary>A token accepted until <paramref name="expires"/> on the cluster clock (service account tokens from TokenRequest).</summary>
+    public void AddToken(string token, string user, DateTimeOffset expires) => _expiringTokens[token] = (user, expires);
 
     public void RemoveToken(string token) => _tokens.TryRemove(token, out _);
 
@@ -25,7 +29,12 @@ public sealed class Authenticator(CertificateAuthority authority)
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return _tokens.TryGetValue(authorization["Bearer ".Length..].Trim(), out var user) ? user : null;
+            var token = authorization["Bearer ".Length..].Trim();
+            if (_expiringTokens.TryGetValue(token, out var expiring))
+            {
+                return (clock?.Now ?? DateTimeOffset.UtcNow) < expiring.Expires ? expiring.User : null;
+            }
+            return _tokens.TryGetValue(token, out var user) ? user : null;
         }
         if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
         {

@@ -16,6 +16,9 @@ public static class Reconcilers
         reconcilers.Add(new StatefulSetController());
         reconcilers.Add(new DaemonSetController());
         reconcilers.Add(new EndpointsController());
+        reconcilers.Add(new ServiceAccountController());
+        reconcilers.Add(new ResourceQuotaController());
+        reconcilers.Add(new DisruptionController());
         reconcilers.Add(new GarbageCollector());
         reconcilers.Add(new SchedulerEvents());
         if (services.Options.SimulateKubelet)

@@ -100,7 +100,13 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
         Assert.Contains("pods/portforward", names);
         Assert.Contains("replicationcontrollers/scale", names);
         var (_, groups) = await _http.SendAsync(HttpMethod.Get, "/apis");
-        Assert.Equal(["apps", "batch"], groups!["groups"]!.AsArray().Select(g => (string?)g!["name"]));
+        Assert.Equal(
+            ["apps", "batch", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io"],
+            groups!["groups"]!.AsArray().Select(g => (string?)g!["name"]));
+        var (_, rbac) = await _http.SendAsync(HttpMethod.Get, "/apis/rbac.authorization.k8s.io/v1");
+        Assert.Equal(["clusterrolebindings", "clusterroles", "rolebindings", "roles"], rbac!["resources"]!.AsArray().Select(r => (string?)r!["name"]));
+        Assert.Contains("serviceaccounts/token", names);
+        Assert.Contains("resourcequotas/status", names);
         Assert.Equal(404, (await _http.SendAsync(HttpMethod.Get, "/apis/nothing.example.com")).Code);
     }
 

@@ -144,7 +144,10 @@ public sealed class KubectlGetTests
         Assert.Contains("secrets v1 true Secret", result.Lines);
 
         var namespaced = (await kubectl.RunAsync("api-resources", "--namespaced=false", "-o", "name")).Succeeded();
-        Assert.Equal(["namespaces", "nodes"], namespaced.Lines);
+        Assert.Equal(
+            ["namespaces", "nodes", "ingressclasses.networking.k8s.io", "clusterrolebindings.rbac.authorization.k8s.io",
+             "clusterroles.rbac.authorization.k8s.io", "priorityclasses.scheduling.k8s.io"],
+            namespaced.Lines);
     }
 
     [KubectlFact]

@@ -20,11 +20,12 @@ public class ProtobufErrorTests
     [Fact]
     public void UnsupportedKindIsRejectedNamingTheSupportedKinds()
     {
-        var body = ProtobufWriter.Envelope("v1", "Service", new ProtobufWriter().Message(1, metadata => metadata.String(1, "web")));
+        var body = ProtobufWriter.Envelope("v1", "LimitRange", new ProtobufWriter().Message(1, metadata => metadata.String(1, "web")));
 
         var exception = Assert.Throws<KubeProtobufException>(() => KubeProtobuf.DecodeObject(body));
 
-        Assert.Contains("'Service' in 'v1'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'LimitRange' in 'v1'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("v1 Service", exception.Message, StringComparison.Ordinal);
         Assert.Contains("apps/v1 Deployment", exception.Message, StringComparison.Ordinal);
         Assert.Contains("batch/v1 CronJob", exception.Message, StringComparison.Ordinal);
         Assert.Contains("batch/v1 Job", exception.Message, StringComparison.Ordinal);
