@@ -42,6 +42,22 @@ public sealed partial class KubeClient
         return obj;
     }
 
+    /// <summary>
+    /// Creates an object of any resource type as it is (kubectl create -f): its namespace must be set for a namespaced
+    /// kind; metadata.generateName works when it has no name. Returns the created object typed where the kind has a model.
+    /// </summary>
+    public async Task<KubeObject> CreateResourceAsync(ResourceDefinition resource, KubeObject obj, WriteOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(obj);
+        // Sent as the fields it holds, whatever its model (a KubeTableObject from Get-KubeResource too).
+        var generic = KubeJson.Deserialize<GenericKubeObject>(KubeJson.SerializeToNode(obj)!.ToJsonString())!;
+        var created = await CreateAsync(resource, generic, options, cancellationToken);
+        var typed = Typed(resource, KubeJson.Serialize(created));
+        typed.ServerClock = _connection.Clock;
+        return typed;
+    }
+
     private KubeObject FromRow(ResourceDefinition resource, KubeTable table, KubeTableRow row)
     {
         var json = row.Object ?? throw new InvalidDataException($"The server's Table of {resource.Plural} has a row without its object.");

@@ -26,7 +26,8 @@ public abstract partial class KubeCmdlet
     }
 
     /// <summary>Reports a failed API call for one object, without stopping the command (the next item may work).</summary>
-    protected void WriteApiError(Exception error, string kind, object? target)
+    /// <param name="origin">Where the object came from (a manifest's "web.yaml, document 2"), put before the message; null for none.</param>
+    protected void WriteApiError(Exception error, string kind, object? target, string? origin = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         var classified = KubeErrors.Classify(error);
@@ -34,7 +35,7 @@ public abstract partial class KubeCmdlet
         var message = classified == KubeErrorKind.Unauthorized ? $"You must be logged in to the server (Unauthorized){InContext()}{(error.Message == "Unauthorized" ? "" : ": " + error.Message)}" : error.Message;
         WriteError(new ErrorRecord(error, KubeErrors.ErrorId(kind, error), CategoryOf(classified), target)
         {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(error) },
+            ErrorDetails = new ErrorDetails(origin is null ? message : $"{origin}: {message}") { RecommendedAction = RecommendedAction(error) },
         });
     }
 

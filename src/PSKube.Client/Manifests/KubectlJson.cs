@@ -44,15 +44,20 @@ public static class KubectlJson
     /// </summary>
     public static IReadOnlyList<KubeObject> ObjectsFromJson(string json)
     {
+        var (values, error) = Values(json);
+        return error is null ? ManifestObjects.Read(values, "value") : throw error;
+    }
+
+    /// <summary>
+    /// Each JSON value of the text, however many follow each other (kubectl get -w -o json writes them so), up to
+    /// the first that is not JSON, whose error comes with them: what follows it cannot be told apart.
+    /// </summary>
+    internal static (List<SourceValue> Values, ManifestException? Error) Values(string json)
+    {
         ArgumentNullException.ThrowIfNull(json);
         YamlLimits.CheckLength(json.Length);
         // A byte order mark is not JSON; a file read as text may still start with one.
-        return ManifestObjects.Read(Values(Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'))), "value");
-    }
-
-    // Each JSON value of the text, however many follow each other (kubectl get -w -o json writes them so).
-    private static List<SourceValue> Values(byte[] utf8)
-    {
+        var utf8 = Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'));
         var values = new List<SourceValue>();
         var offset = 0;
         var line = 1;
@@ -67,7 +72,7 @@ public static class KubectlJson
             }
             if (offset == utf8.Length)
             {
-                return values;
+                return (values, null);
             }
             var reader = new Utf8JsonReader(utf8.AsSpan(offset), isFinalBlock: true, state: default);
             try
@@ -81,7 +86,7 @@ public static class KubectlJson
             {
                 var errorLine = (int)(e.LineNumber ?? 0);
                 var errorColumn = (int)(e.BytePositionInLine ?? 0) + 1;
-                throw new ManifestException(ManifestObjects.WithoutPosition(e.Message), line + errorLine, errorLine == 0 ? column + errorColumn - 1 : errorColumn);
+                return (values, new ManifestException(ManifestObjects.WithoutPosition(e.Message), line + errorLine, errorLine == 0 ? column + errorColumn - 1 : errorColumn));
             }
             var consumed = utf8.AsSpan(offset, (int)reader.BytesConsumed);
             var breaks = consumed.Count((byte)'\n');

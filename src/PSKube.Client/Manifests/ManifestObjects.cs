@@ -16,25 +16,40 @@ internal static partial class ManifestObjects
 {
     /// <param name="values">The values in the order of the text.</param>
     /// <param name="unit">What a value is called in errors: "document 2", "value 2".</param>
-    public static IReadOnlyList<KubeObject> Read(IReadOnlyList<SourceValue> values, string unit)
+    public static IReadOnlyList<KubeObject> Read(IReadOnlyList<SourceValue> values, string unit) =>
+        [.. values.SelectMany((value, i) => Entries(value, $"{unit} {i + 1}")).Select(entry => entry.Object ?? throw entry.Error!)];
+
+    /// <summary>
+    /// The objects of one value in order: the value itself, or each item of a list (<c>Item</c> 1-based); an item
+    /// that is not a Kubernetes object of its kind comes as its error, so the other items can still be used.
+    /// </summary>
+    /// <param name="which">What the value is called in errors: "document 2".</param>
+    public static IEnumerable<(KubeObject? Object, ManifestException? Error, int? Item)> Entries(SourceValue value, string which)
     {
-        var objects = new List<KubeObject>();
-        for (var i = 0; i < values.Count; i++)
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Node is JsonObject list && (string?)list["kind"] is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && list["items"] is JsonArray items)
         {
-            var which = $"{unit} {i + 1}";
-            if (values[i].Node is JsonObject list && (string?)list["kind"] is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && list["items"] is JsonArray items)
+            for (var j = 0; j < items.Count; j++)
             {
-                for (var j = 0; j < items.Count; j++)
-                {
-                    objects.Add(ToObject(WithKindOfList(items[j], list, kind), $"item {j + 1} of {which} ({kind})", values[i].Positions, FieldPath.Item("items", j)));
-                }
-            }
-            else
-            {
-                objects.Add(ToObject(values[i].Node, which, values[i].Positions, ""));
+                yield return Entry(() => ToObject(WithKindOfList(items[j], list, kind), $"item {j + 1} of {which} ({kind})", value.Positions, FieldPath.Item("items", j)), j + 1);
             }
         }
-        return objects;
+        else
+        {
+            yield return Entry(() => ToObject(value.Node, which, value.Positions, ""), null);
+        }
+    }
+
+    private static (KubeObject?, ManifestException?, int?) Entry(Func<KubeObject> read, int? item)
+    {
+        try
+        {
+            return (read(), null, item);
+        }
+        catch (ManifestException e)
+        {
+            return (null, e, item);
+        }
     }
 
     // The API leaves kind and apiVersion out of the items of a typed list (a PodList's items are Pods).
