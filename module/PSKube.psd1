@@ -36,6 +36,7 @@
         'New-KubeJob'
         'New-KubeNamespace'
         'New-KubePod'
+        'New-KubeResource'
         'New-KubeService'
         'Receive-KubeLog'
         'Remove-KubeCronJob'

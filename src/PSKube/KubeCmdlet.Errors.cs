@@ -10,7 +10,8 @@ namespace PSKube;
 public abstract partial class KubeCmdlet
 {
     /// <summary>Runs one API call for one object; a failure becomes a non-terminating error and the result false.</summary>
-    protected bool TryApi(string kind, object? target, Action call)
+    /// <param name="origin">Where the object came from (a manifest's document), put before the error message; null for none.</param>
+    protected bool TryApi(string kind, object? target, Action call, object? origin = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         try
@@ -20,14 +21,14 @@ public abstract partial class KubeCmdlet
         }
         catch (Exception e) when (e is KubeApiException or TimeoutException)
         {
-            WriteApiError(e, kind, target);
+            WriteApiError(e, kind, target, origin);
             return false;
         }
     }
 
     /// <summary>Reports a failed API call for one object, without stopping the command (the next item may work).</summary>
     /// <param name="origin">Where the object came from (a manifest's "web.yaml, document 2"), put before the message; null for none.</param>
-    protected void WriteApiError(Exception error, string kind, object? target, string? origin = null)
+    protected void WriteApiError(Exception error, string kind, object? target, object? origin = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         var classified = KubeErrors.Classify(error);

@@ -3,6 +3,7 @@ using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Queries;
 using PSKube.Client.Resources;
+using PSKube.Client.Transport;
 using PSKube.Commands.Common;
 using KubeFieldSelector = PSKube.Client.Selectors.FieldSelector;
 
@@ -115,20 +116,31 @@ public abstract partial class KubeCmdlet
     /// <paramref name="wait"/>, returns once it is gone, with progress shown. A failure is an error for this object only.
     /// </summary>
     /// <param name="namespace">The namespace; null for a cluster-scoped kind.</param>
-    protected void RemoveObject<T>(ResourceDefinition resource, string? @namespace, string name, DeleteOptions options, bool wait)
+    /// <param name="origin">Where the object came from (a manifest's document): in the -WhatIf target and before error messages.</param>
+    /// <param name="ignoreNotFound">An object already gone is no error (kubectl --ignore-not-found).</param>
+    protected void RemoveObject<T>(ResourceDefinition resource, string? @namespace, string name, DeleteOptions options, bool wait, object? origin = null, bool ignoreNotFound = false)
         where T : KubeObject
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(options);
-        var target = Describe(resource.Singular, name, @namespace);
-        if (!ShouldChange(target, "Remove", () => TryApi(resource.Kind, name, () =>
-                Await(token => Client.DeleteAsync<T>(resource, @namespace, name, options with { DryRun = true }, token)))))
+        var target = Describe(resource.Singular, name, @namespace) + (origin is null ? "" : $" ({origin})");
+        void Delete(DeleteOptions with, Action<DeleteResult<T>> then) => TryApi(resource.Kind, name, () =>
+        {
+            try
+            {
+                then(Await(token => Client.DeleteAsync<T>(resource, @namespace, name, with, token)));
+            }
+            catch (KubeApiException e) when (ignoreNotFound && e.IsNotFound)
+            {
+                WriteVerbose($"{target} is already gone.");
+            }
+        }, origin);
+        if (!ShouldChange(target, "Remove", () => Delete(options with { DryRun = true }, _ => { })))
         {
             return;
         }
-        TryApi(resource.Kind, name, () =>
+        Delete(options, result =>
         {
-            var result = Await(token => Client.DeleteAsync<T>(resource, @namespace, name, options, token));
             if (wait && result.IsPending)
             {
                 AwaitWithProgress($"Removing {target}", "Waiting until it is gone",

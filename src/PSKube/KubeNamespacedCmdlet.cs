@@ -27,6 +27,12 @@ public abstract class KubeNamespacedCmdlet : KubeCmdlet
     protected virtual KubeObject? PipedObject => null;
 
     /// <summary>
+    /// -Namespace as kubectl -n for manifests, whose objects may name their own: only when typed (or set in
+    /// $PSDefaultParameterValues), since a piped object binds its own by property name; null otherwise.
+    /// </summary>
+    protected string? TypedNamespace => Typed(nameof(Namespace)) && !string.IsNullOrEmpty(Namespace) ? TargetNamespace : null;
+
+    /// <summary>
     /// The namespace to work in: a piped object's own, else -Namespace, else the context's; an invalid name stops the
     /// command before any request.
     /// </summary>

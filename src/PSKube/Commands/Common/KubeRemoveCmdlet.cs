@@ -34,9 +34,9 @@ public abstract class KubeRemoveCmdlet : KubeNamespacedCmdlet
     protected virtual DeleteOptions Options => new() { GracePeriodSeconds = GracePeriod };
 
     /// <summary>Deletes one object with this command's -GracePeriod and -Wait (see <see cref="KubeCmdlet.RemoveObject{T}"/>).</summary>
-    protected void RemoveObject<T>(ResourceDefinition resource, string? @namespace, string name)
+    protected void RemoveObject<T>(ResourceDefinition resource, string? @namespace, string name, object? origin = null, bool ignoreNotFound = false)
         where T : KubeObject =>
-        RemoveObject<T>(resource, resource.Namespaced ? @namespace : null, name, Options, Wait);
+        RemoveObject<T>(resource, resource.Namespaced ? @namespace : null, name, Options, Wait, origin, ignoreNotFound);
 
     /// <summary>The names of the objects in the namespace that match <paramref name="names"/> (wildcards), or every name with <paramref name="all"/>.</summary>
     protected List<string> ExpandNames<T>(ResourceDefinition resource, string? @namespace, IReadOnlyList<string> names, bool all)

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using PSKube.Client.Manifests;
 using PSKube.Client.Models;
 using PSKube.Client.Resources;
-using PSKube.Client.Transport;
 
 namespace PSKube.Commands.Common;
 
@@ -19,11 +18,13 @@ namespace PSKube.Commands.Common;
 /// thread, in the order of the paths, files, documents and List items (from ProcessRecord, and from EndProcessing for
 /// the last lines of piped text). A document that cannot be read never reaches it: the base writes one error for it
 /// (id ManifestNotReadable, ParserError, message file:line:column naming the document) and goes on with the next.</item>
-/// <item>Helpers for the derived cmdlet: <see cref="ResolveManifestKind"/> (resource type from apiVersion and kind,
-/// through discovery), <see cref="ResolveManifestNamespace"/> (where the object goes, refusing a -Namespace that
-/// differs from metadata.namespace as kubectl does), <see cref="TryManifestApi"/> (one API call whose failure is an
-/// error naming the origin: "web.yaml, document 2: ... already exists"), <see cref="DescribeManifestObject"/>
-/// (ShouldProcess target). Each writes its own error and answers null/false, so the caller just returns.</item>
+/// <item>Helpers (KubeCmdlet.Manifests.cs; Remove-KubeResource -Path uses them too), each writing its own error
+/// and answering null/false so the caller just returns: <see cref="KubeCmdlet.ResolveManifestKind"/> (the resource
+/// type from apiVersion and kind, through discovery), <see cref="ResolveManifestNamespace(KubeObject, ResourceDefinition, ManifestOrigin, out string?)"/>
+/// (where the object goes; a typed -Namespace that differs from metadata.namespace is refused as kubectl does),
+/// <see cref="TryManifestApi"/> (one API call whose failure is an error starting with the origin: "web.yaml,
+/// document 2: ... already exists"), <see cref="KubeCmdlet.DescribeManifestObject"/> (the ShouldProcess target),
+/// <see cref="KubeCmdlet.WriteManifestError"/>.</item>
 /// <item>An override of BeginProcessing, ProcessRecord or EndProcessing must call the base first (EndProcessing
 /// delivers the remaining piped text).</item>
 /// </list>
@@ -97,100 +98,22 @@ public abstract class ManifestInputCmdlet : KubeNamespacedCmdlet
             }
             else
             {
-                WriteManifestError(this, document);
+                WriteManifestError(document);
             }
         }
-    }
-
-    /// <summary>The one error of a document that cannot be read (id ManifestNotReadable), for any cmdlet that reads manifests.</summary>
-    internal static void WriteManifestError(PSCmdlet cmdlet, ManifestDocument document)
-    {
-        var message = document.Describe()!;
-        cmdlet.WriteError(new ErrorRecord(new FormatException(message, document.Error), "ManifestNotReadable", ErrorCategory.ParserError, document.Origin.File ?? (object)document.Origin)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the document at the place the message names; the other documents were still used." },
-        });
-    }
-
-    /// <summary>The object's resource type from its apiVersion and kind (discovery for kinds not built in); null after an error naming the origin.</summary>
-    protected ResourceDefinition? ResolveManifestKind(KubeObject obj, ManifestOrigin origin)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(origin);
-        if (string.IsNullOrEmpty(obj.Kind))
-        {
-            var message = $"{origin}: the object {obj.Name} has no kind, so its resource type is unknown; add apiVersion and kind.";
-            WriteError(new ErrorRecord(new ArgumentException(message), "ObjectWithoutKind", ErrorCategory.InvalidArgument, obj));
-            return null;
-        }
-        try
-        {
-            return Await(token => Client.Resources.ResolveKindAsync(obj.ApiVersion, obj.Kind, token));
-        }
-        catch (KubeResourceTypeNotFoundException e)
-        {
-            WriteError(new ErrorRecord(e, "ResourceTypeNotFound", ErrorCategory.ObjectNotFound, obj)
-            {
-                ErrorDetails = new ErrorDetails($"{origin}: {e.Message}") { RecommendedAction = "Check apiVersion and kind; Get-KubeApiResource lists the types the cluster serves (a custom resource needs its definition first)." },
-            });
-        }
-        catch (Exception e) when (e is KubeApiException or TimeoutException)
-        {
-            WriteApiError(e, obj.Kind, obj, origin.ToString());
-        }
-        return null;
     }
 
     /// <summary>
     /// The namespace the object goes to (see <see cref="ManifestNamespace"/>): its own, else -Namespace when typed,
     /// else the context's; null for a cluster-scoped kind. Sets it on the object. False after a NamespaceMismatch error.
     /// </summary>
-    protected bool ResolveManifestNamespace(KubeObject obj, ResourceDefinition resource, ManifestOrigin origin, out string? @namespace)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        // Only a -Namespace typed (or set in $PSDefaultParameterValues) counts as kubectl -n: a piped object binds its
-        // own by property name, which says nothing about the others.
-        var explicitNamespace = Typed(nameof(Namespace)) && !string.IsNullOrEmpty(Namespace) ? TargetNamespace : null;
-        try
-        {
-            @namespace = ManifestNamespace.Resolve(obj, resource.Namespaced, explicitNamespace, Client.DefaultNamespace);
-            return true;
-        }
-        catch (ManifestNamespaceMismatchException e)
-        {
-            WriteError(new ErrorRecord(e, "NamespaceMismatch", ErrorCategory.InvalidArgument, obj)
-            {
-                ErrorDetails = new ErrorDetails($"{origin}: {e.Message}") { RecommendedAction = $"Leave -Namespace out to use the namespace the manifest names, or give -Namespace {e.ObjectNamespace}." },
-            });
-            @namespace = null;
-            return false;
-        }
-    }
+    protected bool ResolveManifestNamespace(KubeObject obj, ResourceDefinition resource, ManifestOrigin origin, out string? @namespace) =>
+        ResolveManifestNamespace(obj, resource, origin, TypedNamespace, out @namespace);
 
     /// <summary>One API call for one object; a failure is an error (the usual id and category by reason) whose message starts with the origin.</summary>
     protected bool TryManifestApi(KubeObject obj, ManifestOrigin origin, Action call)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(origin);
-        ArgumentNullException.ThrowIfNull(call);
-        try
-        {
-            call();
-            return true;
-        }
-        catch (Exception e) when (e is KubeApiException or TimeoutException)
-        {
-            WriteApiError(e, obj.Kind ?? "", obj, origin.ToString());
-            return false;
-        }
-    }
-
-    /// <summary>How the object is named in -WhatIf and -Confirm: <c>deployment/web in namespace default (web.yaml, document 2)</c>; a generated name shows as <c>web-*</c>.</summary>
-    protected static string DescribeManifestObject(KubeObject obj, ResourceDefinition resource, ManifestOrigin origin)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(resource);
-        var name = obj.Name is { Length: > 0 } given ? given : (obj.Metadata?.GenerateName ?? "") + "*";
-        return $"{Describe(resource.Singular, name, resource.Namespaced ? obj.Namespace : null)} ({origin})";
+        return TryApi(obj.Kind ?? "", obj, call, origin);
     }
 }

@@ -7,8 +7,9 @@ using PSKube.Completers;
 namespace PSKube.Commands.Resources;
 
 /// <summary>
-/// Remove-KubeResource: kubectl delete for any kind. -Kind with names (wildcards) or -All, or objects of any kind
-/// from the pipeline, whose apiVersion and kind decide the resource type.
+/// Remove-KubeResource: kubectl delete for any kind. -Kind with names (wildcards) or -All, objects of any kind
+/// from the pipeline, whose apiVersion and kind decide the resource type, or the objects of manifests (-Path, kubectl
+/// delete -f), removed in the reverse order of the files and documents, so what was created first goes last.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "KubeResource", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(void))]
@@ -17,6 +18,8 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
     private const string NameSet = "Name";
     private const string AllSet = "All";
     private const string ObjectSet = "InputObject";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
 
     /// <summary>The resource types, as kubectl delete takes them: <c>deploy</c>, <c>deploy,svc</c>, <c>all</c>, a custom resource.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
@@ -43,8 +46,35 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
     public KubeObject[] InputObject { get; set; } = [];
 
+    /// <summary>Manifest files, or directories of .yaml, .yml and .json files (kubectl delete -f); wildcards are expanded.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Manifest files or directories, taken exactly as written (no wildcards).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Read the subdirectories of directories too (kubectl -R).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Recurse { get; set; }
+
+    /// <summary>An object of the manifests that does not exist is no error (kubectl --ignore-not-found).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter IgnoreNotFound { get; set; }
+
     protected override void ProcessRecord()
     {
+        if (ParameterSetName is PathSet or LiteralPathSet)
+        {
+            RemoveManifestObjects();
+            return;
+        }
         if (ParameterSetName == ObjectSet)
         {
             foreach (var obj in InputObject)
@@ -101,6 +131,31 @@ public sealed class RemoveKubeResourceCommand : KubeRemoveCmdlet
         foreach (var (resource, name) in targets)
         {
             RemoveObject<GenericKubeObject>(resource, @namespace, name);
+        }
+    }
+
+    // Every document is read first, so one that cannot be read stops nothing, then the objects go last first.
+    private void RemoveManifestObjects()
+    {
+        var documents = new ManifestInput(this).FromPaths(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, Recurse).ToList();
+        foreach (var document in documents.Where(d => d.Error is not null))
+        {
+            WriteManifestError(document);
+        }
+        foreach (var document in Enumerable.Reverse(documents).Where(d => d.Object is not null))
+        {
+            var (obj, origin) = (document.Object!, document.Origin);
+            if (ResolveManifestKind(obj, origin) is not { } resource || !ResolveManifestNamespace(obj, resource, origin, TypedNamespace, out var @namespace))
+            {
+                continue;
+            }
+            if (obj.Name is not { Length: > 0 } name)
+            {
+                var message = $"{origin}: the {resource.Singular} has no metadata.name, so there is nothing to remove by it (a generateName makes a new name each time).";
+                WriteError(new ErrorRecord(new ArgumentException(message), "ObjectWithoutName", ErrorCategory.InvalidArgument, obj));
+                continue;
+            }
+            RemoveObject<GenericKubeObject>(resource, @namespace, name, origin, IgnoreNotFound);
         }
     }
 }
