@@ -15,6 +15,7 @@
     FormatsToProcess     = @('PSKube.format.ps1xml')
     TypesToProcess       = @('PSKube.types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-KubeResource'
         'ConvertFrom-KubeJson'
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeJson'
@@ -51,6 +52,7 @@
         'Set-KubeContext'
         'Set-KubeLabel'
         'Set-KubeReplicas'
+        'Set-KubeResource'
         'Start-KubeCronJob'
         'Suspend-KubeCronJob'
         'Use-KubeContext'
