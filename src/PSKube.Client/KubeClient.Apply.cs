@@ -74,18 +74,22 @@ public sealed partial class KubeClient
         }
 
         var configuration = Configuration(resource, obj, @namespace, live);
-        JsonObject applied;
-        try
+        var applied = await SendApplyOrDryRunAsync(path, configuration, options, tookOver, cancellationToken);
+        for (var reread = 0; options.DryRun && live is not null && Version(applied) != Version(live) && reread < MigrationAttempts; reread++)
         {
-            applied = await SendApplyAsync(path, configuration, options, cancellationToken);
-        }
-        catch (KubeApplyConflictException e) when (options.DryRun && !options.Force && tookOver.Count > 0 && e.Conflicts.All(c => tookOver.Contains(c.Manager)))
-        {
-            // The real apply would first have handed these fields over: it would not conflict on them.
-            applied = await SendApplyAsync(path, configuration, options with { Force = true }, cancellationToken);
+            // A controller wrote the object between the read and the dry run: compare with what the dry run started
+            // from, or run it again if the object moved on once more.
+            live = await FindRawAsync(path, cancellationToken);
+            if (live is null || Version(applied) == Version(live))
+            {
+                break;
+            }
+            applied = await SendApplyOrDryRunAsync(path, Configuration(resource, obj, @namespace, live), options, tookOver, cancellationToken);
         }
 
-        var changed = live is null || !JsonNode.DeepEquals(Comparable(live), Comparable(applied));
+        var changed = live is null || (options.DryRun
+            ? !JsonNode.DeepEquals(Comparable(live), Comparable(applied))
+            : Version(applied) != Version(live) && ChangedWhatTheManagerOwns(live, applied, options.FieldManager));
         var typed = Typed(resource, applied.ToJsonString());
         typed.ServerClock = _connection.Clock;
         return (new ApplyOutcome(typed, live is null, changed, tookOver), live, applied);
@@ -126,6 +130,21 @@ public sealed partial class KubeClient
         return configuration;
     }
 
+    private async Task<JsonObject> SendApplyOrDryRunAsync(string path, JsonObject configuration, ApplyOptions options, IReadOnlyList<string> tookOver, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendApplyAsync(path, configuration, options, cancellationToken);
+        }
+        catch (KubeApplyConflictException e) when (options.DryRun && !options.Force && tookOver.Count > 0 && e.Conflicts.All(c => tookOver.Contains(c.Manager)))
+        {
+            // The real apply would first have handed these fields over: it would not conflict on them.
+            return await SendApplyAsync(path, configuration, options with { Force = true }, cancellationToken);
+        }
+    }
+
+    private static string? Version(JsonObject obj) => (string?)obj["metadata"]?["resourceVersion"];
+
     private async Task<JsonObject> SendApplyAsync(string path, JsonObject configuration, ApplyOptions options, CancellationToken cancellationToken) =>
         await SendForRawAsync(Request(HttpMethod.Patch, WithQuery(path, [.. WriteQuery(options), ("force", options.Force ? "true" : null)]),
             body: Body(configuration.ToJsonString()), contentType: ApplyContentType), cancellationToken);
@@ -151,6 +170,20 @@ public sealed partial class KubeClient
 
     private static JsonObject RawForm(KubeObject obj) =>
         KubeJson.SerializeToNode(obj) as JsonObject ?? throw new InvalidDataException("The object has no JSON form.");
+
+    /// <summary>
+    /// Whether the apply changed a field the manager owned before or owns now. Other writers (controllers writing the
+    /// status or their annotations) may change the object between the read and the apply: that is not the apply's doing.
+    /// </summary>
+    private static bool ChangedWhatTheManagerOwns(JsonObject before, JsonObject after, string manager)
+    {
+        var fields = FieldSets.Union(OwnedBy(before, manager), OwnedBy(after, manager));
+        return !JsonNode.DeepEquals(FieldSets.Project(Comparable(before), fields), FieldSets.Project(Comparable(after), fields));
+    }
+
+    private static JsonObject? OwnedBy(JsonObject obj, string manager) =>
+        (obj["metadata"]?["managedFields"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(e => (string?)e["manager"] == manager && (string?)e["operation"] == "Apply" && string.IsNullOrEmpty((string?)e["subresource"]))?["fieldsV1"] as JsonObject;
 
     // What the apply decides: not the resourceVersion (a dry run keeps it; a controller's status write between the
     // read and the apply bumps it), nor managedFields' times, nor the status controllers write.

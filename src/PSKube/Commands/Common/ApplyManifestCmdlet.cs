@@ -38,7 +38,7 @@ public abstract class ApplyManifestCmdlet : ManifestInputCmdlet
             catch (KubeApplyConflictException e)
             {
                 var objectName = $"{resource.Singular}{(resource.Group.Length == 0 ? "" : "." + resource.Group)}/{obj.Name}";
-                var message = $"{origin}: {ApplyConflictReport.Describe(objectName, e.Conflicts)}";
+                var message = $"{origin}: {ApplyConflictReport.Describe(objectName, e.Causes)}";
                 WriteError(new ErrorRecord(e, "ApplyConflict", ErrorCategory.ResourceBusy, obj)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to take the fields over, or remove them from the manifest." },
