@@ -82,15 +82,16 @@ Describe 'Set-KubeResource' {
     }
 
     It 'reports a field another manager owns, with the manager, and -Force takes it' {
-        Set-KubeReplicas -Name web -Replicas 5 | Out-Null
-        $file = Write-Manifest web.yaml ($web -replace 'replicas: 2', 'replicas: 4')
+        # Set-KubeLabel writes as an Update: the label is then its field, not the manifest's.
+        Set-KubeLabel tier=back -Name deployment/web -Overwrite
+        $file = Write-Manifest web.yaml ($web -replace 'replicas: 2', 'replicas: 3')
         Set-KubeResource $file -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApplyConflict,*'
-        $failures[0].ErrorDetails.Message | Should -BeLike '*web.yaml, document 1*.spec.replicas (owned by "pskube" with subresource "scale")*-Force*'
-        (Get-KubeDeployment web).Spec.Replicas | Should -Be 5
+        $failures[0].ErrorDetails.Message | Should -BeLike '*web.yaml, document 1*.metadata.labels.tier (owned by "pskube")*-Force*'
+        (Get-KubeDeployment web).Metadata.Labels['tier'] | Should -Be 'back'
         Set-KubeResource $file -Force | Out-Null
-        (Get-KubeDeployment web).Spec.Replicas | Should -Be 4
+        (Get-KubeDeployment web).Metadata.Labels['tier'] | Should -Be 'front'
     }
 
     It '-WhatIf changes nothing, and reports what the server would refuse' {
