@@ -81,8 +81,15 @@ public sealed class ResourceComparison
 
     private static string UnifiedDiff(string liveYaml, string newYaml, string file)
     {
-        var body = UnidiffRenderer.GenerateUnidiff(liveYaml, newYaml, $"LIVE/{file}", $"MERGED/{file}", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
-        return $"diff -u -N LIVE/{file} MERGED/{file}\n{body.ReplaceLineEndings("\n").TrimEnd('\n')}\n";
+        // Lines without the final line break (else an empty last line shows); an absent side is empty and, as in
+        // diff -N, starts at line 0.
+        var body = UnidiffRenderer.GenerateUnidiff(liveYaml.TrimEnd('\n'), newYaml.TrimEnd('\n'), $"LIVE/{file}", $"MERGED/{file}", ignoreWhitespace: false, ignoreCase: false, contextLines: 3)
+            .ReplaceLineEndings("\n").TrimEnd('\n');
+        if (liveYaml.Length == 0)
+        {
+            body = body.Replace("\n@@ -1,0 ", "\n@@ -0,0 ", StringComparison.Ordinal);
+        }
+        return $"diff -u -N LIVE/{file} MERGED/{file}\n{body}\n";
     }
 
     // Keys sorted (as kubectl prints YAML from Go maps), managedFields left out.

@@ -198,6 +198,8 @@ public sealed class ApplyKubectlTests
         Assert.False(absent.Exists);
         Assert.True(absent.Changed);
         Assert.Contains("+  name: web\n", absent.Diff, StringComparison.Ordinal);
+        Assert.Contains("\n@@ -0,0 +1,", absent.Diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n+\n", absent.Diff, StringComparison.Ordinal);
         Assert.Equal(1, (await kubectl.RunAsync("get", "deploy", "web")).ExitCode);
 
         await client.ApplyResourceAsync(deployments, Parse(Web), Pskube, default);
@@ -212,6 +214,24 @@ public sealed class ApplyKubectlTests
         Assert.Contains("\n-  replicas: 2\n+  replicas: 3\n", changed.Diff, StringComparison.Ordinal);
         Assert.DoesNotContain("managedFields", changed.Diff, StringComparison.Ordinal);
         Assert.Equal("deployment.apps/web", changed.ObjectName);
+    }
+
+    [KubectlFact]
+    public async Task Compare_PrintsTheSameHunksAsKubectlDiff()
+    {
+        await using var kubectl = await KubectlRunner.StartAsync(simulateKubelet: false);
+        var (client, _) = await ClientAsync(kubectl);
+        var configMaps = await client.Resources.ResolveKindAsync("v1", "ConfigMap", default);
+        await client.ApplyResourceAsync(configMaps, Parse(Settings), Pskube, default);
+        var changed = Settings.Replace("color: blue", "color: green\n  size: large");
+        var file = kubectl.WriteFile("settings.yaml", changed);
+
+        var theirs = await kubectl.RunAsync("diff", "--server-side", "--field-manager=pskube", "-f", file);
+        var ours = await client.CompareResourceAsync(configMaps, Parse(changed), Pskube, default);
+
+        Assert.Equal(1, theirs.ExitCode);
+        // Past the three header lines (kubectl's name temporary folders and times).
+        Assert.Equal(theirs.Stdout.Split('\n').Skip(3), ours.Diff.Split('\n').Skip(3));
     }
 
     [KubectlFact]
