@@ -20,7 +20,8 @@ public sealed partial class KubeClient
     /// carries kubectl's last-applied-configuration annotation it is kept up to date, so a later client-side
     /// <c>kubectl apply</c> still computes its removals right. A conflict with another manager is a
     /// <see cref="KubeApplyConflictException"/> unless <see cref="ApplyOptions.Force"/>. On a dry run nothing is
-    /// written (the hand-over neither), and conflicts with the managers the hand-over would remove are not reported.
+    /// written (the hand-over neither): conflicts with the managers the hand-over would remove are not reported, and
+    /// the fields the apply would prune after it are removed from the answer.
     /// </summary>
     public async Task<ApplyOutcome> ApplyResourceAsync(ResourceDefinition resource, KubeObject obj, ApplyOptions? options, CancellationToken cancellationToken)
     {
@@ -87,6 +88,15 @@ public sealed partial class KubeClient
             applied = await SendApplyOrDryRunAsync(path, Configuration(resource, obj, @namespace, live), options, tookOver, cancellationToken);
         }
 
+        if (options.DryRun && tookOver.Count > 0)
+        {
+            // The real apply hands kubectl's fields over first, then prunes what the manifest dropped: show that too.
+            var clientSide = ManagedFieldsMigration.ClientSideManagers(live?["metadata"]?["managedFields"] as JsonArray, options.FieldManager);
+            foreach (var field in ManagedFieldsMigration.FieldsToRemove(applied["metadata"]?["managedFields"] as JsonArray, options.FieldManager, clientSide, LastApplied(live)))
+            {
+                FieldSets.Remove(applied, field);
+            }
+        }
         var changed = live is null || (options.DryRun
             ? !JsonNode.DeepEquals(Comparable(live), Comparable(applied))
             : Version(applied) != Version(live) && ChangedWhatTheManagerOwns(live, applied, options.FieldManager));
@@ -140,6 +150,20 @@ public sealed partial class KubeClient
         {
             // The real apply would first have handed these fields over: it would not conflict on them.
             return await SendApplyAsync(path, configuration, options with { Force = true }, cancellationToken);
+        }
+    }
+
+    private static JsonNode? LastApplied(JsonObject? obj)
+    {
+        try
+        {
+            return obj?["metadata"]?["annotations"]?[ManagedFieldsMigration.LastAppliedAnnotation] is JsonValue text && text.TryGetValue<string>(out var json)
+                ? JsonNode.Parse(json)
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -125,6 +125,9 @@ Describe 'Set-KubeResource after kubectl apply' -Skip:$noKubectl {
 
     It 'removes a field the file no longer sets, though kubectl applied it' {
         $file = Write-Manifest legacy.yaml ($kubectlWeb -replace "    tier: front`n", '')
+        $removal = Compare-KubeResource $file | ForEach-Object Changes | Where-Object Path -eq 'metadata.labels.tier'
+        $removal.LiveValue | Should -Be 'front'
+        $removal.NewValue | Should -BeNullOrEmpty
         Set-KubeResource $file | Out-Null
         (Get-KubeDeployment legacy).Metadata.Labels.Keys | Should -Not -Contain 'tier'
         kubectl --kubeconfig $kubeconfig get deploy legacy -o 'jsonpath={.metadata.labels.tier}' | Should -BeNullOrEmpty

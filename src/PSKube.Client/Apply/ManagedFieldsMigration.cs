@@ -32,14 +32,9 @@ public static class ManagedFieldsMigration
             return null;
         }
         var entries = managedFields.OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToList();
-        // Client-side apply writers are found by what they own (the annotation), as kubectl finds them; then every
-        // Update entry of theirs goes, whatever its apiVersion.
-        var clientSide = entries.Where(e => IsMainResource(e) && Operation(e) == UpdateOperation && Manager(e) != manager && OwnsLastApplied(e))
-            .Select(Manager).ToHashSet(StringComparer.Ordinal);
-        bool IsPredecessor(JsonObject e) => IsMainResource(e) && Manager(e) != manager &&
-            ((Operation(e) == UpdateOperation && clientSide.Contains(Manager(e))) ||
-             (Operation(e) == ApplyOperation && KubectlApplyManagers.Contains(Manager(e))));
-        var predecessors = entries.Where(IsPredecessor).ToList();
+        var clientSide = ClientSideManagers(entries, manager);
+        bool IsHandedOver(JsonObject e) => IsPredecessor(e, manager, clientSide);
+        var predecessors = entries.Where(IsHandedOver).ToList();
         if (predecessors.Count == 0)
         {
             return null;
@@ -65,8 +60,32 @@ public static class ManagedFieldsMigration
         target["fieldsType"] ??= "FieldsV1";
 
         var migrated = new JsonArray([.. entries.Where(e => !predecessors.Contains(e))]);
-        var handedOver = managedFields.OfType<JsonObject>().Where(IsPredecessor).Select(Manager).Distinct(StringComparer.Ordinal).ToList();
+        var handedOver = managedFields.OfType<JsonObject>().Where(IsHandedOver).Select(Manager).Distinct(StringComparer.Ordinal).ToList();
         return (migrated, handedOver);
+    }
+
+    /// <summary>
+    /// What the apply would remove once the hand-over is done, for a dry run (which cannot hand over): the fields only
+    /// the predecessors own in <paramref name="managedFields"/> (a dry-run apply's answer) that the manager no longer
+    /// applies and no other manager owns, as the server prunes what a manager stops applying. The client-side apply
+    /// managers are those of the live object (<see cref="ClientSideManagers(JsonArray?, string)"/>): in the answer, the
+    /// manager has taken the annotation they are found by. A client-side apply also owns what the server defaulted;
+    /// pruned, that would be defaulted again, so only what its last applied configuration set counts.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> FieldsToRemove(JsonArray? managedFields, string manager, IReadOnlySet<string> clientSide, JsonNode? lastApplied)
+    {
+        ArgumentNullException.ThrowIfNull(clientSide);
+        var entries = managedFields?.OfType<JsonObject>().ToList() ?? [];
+        var predecessors = entries.Where(e => IsPredecessor(e, manager, clientSide)).ToList();
+        var own = entries.Find(e => IsMainResource(e) && Manager(e) == manager && Operation(e) == ApplyOperation)?["fieldsV1"] as JsonObject;
+        var others = entries.Where(e => !predecessors.Contains(e) && !(IsMainResource(e) && Manager(e) == manager && Operation(e) == ApplyOperation))
+            .Select(e => e["fieldsV1"] as JsonObject).ToList();
+        return [.. predecessors
+            .SelectMany(p => FieldSets.Members(p["fieldsV1"] as JsonObject)
+                .Where(path => !clientSide.Contains(Manager(p)) || FieldSets.SetsPath(lastApplied, path)))
+            .Where(path => path.Count > 0 && !FieldSets.Touches(own, path) && !others.Any(o => FieldSets.Touches(o, path)))
+            .DistinctBy(path => string.Join('\u0001', path))
+            .OrderByDescending(path => path.Count)];
     }
 
     /// <summary>
@@ -83,6 +102,21 @@ public static class ManagedFieldsMigration
     /// <summary>Whether an entry owns the last-applied-configuration annotation.</summary>
     public static bool OwnsLastApplied(JsonObject entry) =>
         entry["fieldsV1"]?["f:metadata"]?["f:annotations"]?.AsObject().ContainsKey("f:" + LastAppliedAnnotation) == true;
+
+    // Client-side apply writers are found by what they own (the annotation), as kubectl finds them; then every
+    // Update entry of theirs goes, whatever its apiVersion.
+    /// <summary>The managers of a client-side kubectl apply: the Update writers of the last-applied-configuration annotation.</summary>
+    public static IReadOnlySet<string> ClientSideManagers(JsonArray? managedFields, string manager) =>
+        ClientSideManagers(managedFields?.OfType<JsonObject>() ?? [], manager);
+
+    private static HashSet<string> ClientSideManagers(IEnumerable<JsonObject> entries, string manager) =>
+        entries.Where(e => IsMainResource(e) && Operation(e) == UpdateOperation && Manager(e) != manager && OwnsLastApplied(e))
+            .Select(Manager).ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsPredecessor(JsonObject entry, string manager, IReadOnlySet<string> clientSide) =>
+        IsMainResource(entry) && Manager(entry) != manager &&
+        ((Operation(entry) == UpdateOperation && clientSide.Contains(Manager(entry))) ||
+         (Operation(entry) == ApplyOperation && KubectlApplyManagers.Contains(Manager(entry))));
 
     private static bool IsMainResource(JsonObject entry) => string.IsNullOrEmpty((string?)entry["subresource"]);
 

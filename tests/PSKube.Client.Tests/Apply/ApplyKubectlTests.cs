@@ -98,6 +98,17 @@ public sealed class ApplyKubectlTests
 
         // The file drops the tier label and the port, and changes the replica count kubectl-client-side-apply owns.
         var changed = Web.Replace("    tier: front\n", "").Replace(Port, "").Replace("replicas: 2", "replicas: 3");
+        // A diff first: it shows the removals the hand-over will allow, and changes nothing.
+        var comparison = await client.CompareResourceAsync(deployments, Parse(changed), Pskube, default);
+        Assert.Contains(new FieldChange("metadata.labels.tier", "front", null), comparison.Changes);
+        Assert.Contains(new FieldChange("spec.template.spec.containers[0].ports", """[{"containerPort":80,"protocol":"TCP"}]""", null), comparison.Changes);
+        Assert.Contains(new FieldChange("spec.replicas", 2L, 3L), comparison.Changes);
+        // Nothing the server defaulted (and the client-side apply owns since the create) shows as removed.
+        Assert.Equal(
+            ["metadata.annotations[kubectl.kubernetes.io/last-applied-configuration]", "metadata.generation", "metadata.labels.tier", "spec.replicas", "spec.template.spec.containers[0].ports"],
+            comparison.Changes.Select(c => c.Path));
+        Assert.Contains("kubectl-client-side-apply/Update", Managers(await GetJsonAsync(kubectl, "deploy", "web")));
+
         var outcome = await client.ApplyResourceAsync(deployments, Parse(changed), Pskube, default);
 
         Assert.Equal(["kubectl-client-side-apply"], outcome.TookOverFrom);
@@ -132,6 +143,9 @@ public sealed class ApplyKubectlTests
         (await kubectl.RunAsync("apply", "--server-side", "-f", file)).Succeeded();
 
         var dropped = Web.Replace("    tier: front\n", "").Replace("replicas: 2", "replicas: 3");
+        var comparison = await client.CompareResourceAsync(deployments, Parse(dropped), Pskube, default);
+        Assert.Equal(["metadata.generation", "metadata.labels.tier", "spec.replicas"], comparison.Changes.Select(c => c.Path));
+
         var outcome = await client.ApplyResourceAsync(deployments, Parse(dropped), Pskube, default);
 
         Assert.Equal(["kubectl"], outcome.TookOverFrom);
