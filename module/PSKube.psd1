@@ -15,6 +15,7 @@
     FormatsToProcess     = @('PSKube.format.ps1xml')
     TypesToProcess       = @('PSKube.types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-KubeResource'
         'ConvertFrom-KubeJson'
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeJson'
@@ -52,6 +53,7 @@
         'Set-KubeContext'
         'Set-KubeLabel'
         'Set-KubeReplicas'
+        'Set-KubeResource'
         'Start-KubeCronJob'
         'Suspend-KubeCronJob'
         'Update-KubeResource'

@@ -10,7 +10,7 @@ namespace PSKube.Module.Tests;
 public sealed partial class CmdletSurfaceTests : IDisposable
 {
     // Verbs whose cmdlets only read or stream: everything else changes the cluster or the kubeconfig.
-    private static readonly HashSet<string> ReadOnlyVerbs = ["Get", "Receive", "Wait", "Watch", "ConvertTo", "ConvertFrom", "Enter", "Invoke"];
+    private static readonly HashSet<string> ReadOnlyVerbs = ["Get", "Receive", "Wait", "Watch", "ConvertTo", "ConvertFrom", "Enter", "Invoke", "Compare"];
 
     private readonly CmdletSurface _surface = new();
 

@@ -12,6 +12,7 @@ public sealed class ModuleLayoutTests
     [InlineData("PSKube.Loader.dll")]
     [InlineData("dependencies/PSKube.Client.dll")]
     [InlineData("dependencies/YamlDotNet.dll")]
+    [InlineData("dependencies/DiffPlex.dll")]
     [InlineData("PSKube.format.ps1xml")]
     [InlineData("PSKube.types.ps1xml")]
     [InlineData("en-US/PSKube.dll-Help.xml")]

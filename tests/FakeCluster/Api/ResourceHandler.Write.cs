@@ -224,14 +224,29 @@ public sealed partial class ResourceHandler
         }
         else if (hasStatus && resource.Kind != "Node")
         {
-            next["status"] = existing["status"]?.DeepClone();
+            if (existing["status"] is { } status)
+            {
+                next["status"] = status.DeepClone();
+            }
+            else
+            {
+                next.Remove("status");
+            }
         }
         var metadata = next["metadata"] as JsonObject ?? new JsonObject();
         next["metadata"] = metadata;
         var old = existing["metadata"]!;
         foreach (var kept in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name" })
         {
-            metadata[kept] = old[kept]?.DeepClone();
+            // Absent stays absent: a key with a null value would make an identical write look like a change.
+            if (old[kept] is { } value)
+            {
+                metadata[kept] = value.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(kept);
+            }
         }
         next["apiVersion"] = resource.ApiVersion;
         next["kind"] = resource.Kind;

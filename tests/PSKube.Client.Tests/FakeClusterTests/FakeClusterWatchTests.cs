@@ -121,6 +121,30 @@ public sealed class FakeClusterWatchTests : IAsyncLifetime
         Assert.Equal("tabled", (string?)added["object"]!["rows"]![0]!["cells"]![0]);
     }
 
+    [Fact]
+    public async Task Watch_AnIdenticalApplyAfterAnApplyCreate_ChangesNothingAndSendsNoEvent()
+    {
+        const string path = ConfigMaps + "/applied?fieldManager=pskube";
+        var (createdCode, created) = await _http.SendAsync(HttpMethod.Patch, path, FakeClusterHttp.ConfigMap("applied"), "application/apply-patch+yaml");
+        Assert.Equal(201, createdCode);
+        var version = (string?)created!["metadata"]!["resourceVersion"];
+        await using var watch = await WatchStream.OpenAsync(_http, $"{ConfigMaps}?watch=true&resourceVersion={version}");
+
+        var (_, again) = await _http.SendAsync(HttpMethod.Patch, path, FakeClusterHttp.ConfigMap("applied"), "application/apply-patch+yaml");
+        var (_, third) = await _http.SendAsync(HttpMethod.Patch, path, FakeClusterHttp.ConfigMap("applied"), "application/apply-patch+yaml");
+        Assert.Equal(version, (string?)again!["metadata"]!["resourceVersion"]);
+        Assert.Equal(version, (string?)third!["metadata"]!["resourceVersion"]);
+        var (_, stored) = await _http.SendAsync(HttpMethod.Get, ConfigMaps + "/applied");
+        Assert.False(stored!["metadata"]!.AsObject().ContainsKey("deletionTimestamp"));
+        Assert.False(stored["metadata"]!.AsObject().ContainsKey("generation"));
+
+        // The next event the watch sees is the next real change.
+        await _http.SendAsync(HttpMethod.Patch, path, FakeClusterHttp.ConfigMap("applied", "changed"), "application/apply-patch+yaml");
+        var next = await watch.NextAsync();
+        Assert.Equal("MODIFIED", (string?)next["type"]);
+        Assert.Equal("changed", (string?)next["object"]!["data"]!["key"]);
+    }
+
     /// <summary>An open watch response read one line (one event) at a time.</summary>
     private sealed class WatchStream : IAsyncDisposable
     {
