@@ -85,13 +85,13 @@ public sealed partial class ResourceHandler
         var status = 200;
         if (target.Subresource == "scale")
         {
-            JsonObject scale;
+            // Read, patch and write under one lock, as the API server retries a patch on its own: a controller's
+            // write in between must not turn a patch without a resourceVersion into a 409.
             lock (store.Gate)
             {
-                scale = ScaleSubresource.From(Existing(target));
+                var patchedScale = ApplyPatch(write, ScaleSubresource.From(Existing(target)), patch, "Scale").AsObject();
+                result = ChangeScale(target, write, patchedScale);
             }
-            var patchedScale = ApplyPatch(write, scale, patch, "Scale").AsObject();
-            result = ChangeScale(target, write, patchedScale);
             await HttpJson.WriteAsync(context, 200, ScaleSubresource.From(result));
             return;
         }
