@@ -24,17 +24,18 @@ public static class DeploymentHistory
     ];
 
     /// <summary>The revisions of <paramref name="deployment"/> among <paramref name="replicaSets"/>, oldest first.</summary>
-    public static IReadOnlyList<DeploymentRevision> Of(Deployment deployment, IEnumerable<ReplicaSet> replicaSets)
+    public static IReadOnlyList<RolloutRevision> Of(Deployment deployment, IEnumerable<ReplicaSet> replicaSets)
     {
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentNullException.ThrowIfNull(replicaSets);
         var current = deployment.Spec?.Template;
-        var byRevision = new SortedDictionary<int, DeploymentRevision>();
+        var byRevision = new SortedDictionary<int, RolloutRevision>();
         foreach (var set in replicaSets.Where(rs => IsControlledBy(rs, deployment)))
         {
             if (RevisionOf(set) is { } revision)
             {
-                byRevision[revision] = new DeploymentRevision(deployment, set, revision, SameTemplate(set.Spec?.Template, current));
+                byRevision[revision] = new RolloutRevision(deployment, set.Name ?? "", revision, set.Metadata?.Annotations?.GetValueOrDefault(ChangeCauseAnnotation),
+                    set.Spec?.Template ?? new PodTemplateSpec(), SameTemplate(set.Spec?.Template, current));
             }
         }
         return [.. byRevision.Values];
@@ -47,11 +48,11 @@ public static class DeploymentHistory
     /// "skipped rollback"). <paramref name="toRevision"/> 0 means the revision before the newest.
     /// </summary>
     /// <exception cref="RolloutRefusedException">No such revision, no earlier one, or the deployment is paused.</exception>
-    public static (JsonArray? Patch, DeploymentRevision Target) PlanRollback(Deployment deployment, IReadOnlyList<ReplicaSet> replicaSets, int toRevision)
+    public static (JsonArray? Patch, RolloutRevision Target) PlanRollback(Deployment deployment, IReadOnlyList<ReplicaSet> replicaSets, int toRevision)
     {
         ArgumentNullException.ThrowIfNull(deployment);
         var revisions = Of(deployment, replicaSets);
-        DeploymentRevision? target;
+        RolloutRevision? target;
         if (toRevision < 0)
         {
             target = null;
@@ -88,7 +89,7 @@ public static class DeploymentHistory
         {
             annotations[key] = own[key];
         }
-        var setAnnotations = replicaSets.First(rs => rs.Name == target.ReplicaSet).Metadata?.Annotations ?? [];
+        var setAnnotations = replicaSets.First(rs => rs.Name == target.Source).Metadata?.Annotations ?? [];
         foreach (var (key, value) in setAnnotations.Where(a => !KeptOnRollback.Contains(a.Key)))
         {
             annotations[key] = value;
@@ -100,23 +101,24 @@ public static class DeploymentHistory
     }
 
     /// <summary>
-    /// The strategic merge patch of kubectl rollout restart: the pod template's restartedAt annotation set to
-    /// <paramref name="now"/>, which makes a new revision whose pods replace the old ones.
+    /// The strategic merge patch of kubectl rollout restart of a deployment, stateful set or daemon set: the pod
+    /// template's restartedAt annotation set to <paramref name="now"/>, which makes a new revision whose pods replace
+    /// the old ones.
     /// </summary>
-    /// <exception cref="RolloutRefusedException">The deployment is paused, or was restarted within this second.</exception>
-    public static JsonObject PlanRestart(Deployment deployment, DateTimeOffset now)
+    /// <exception cref="RolloutRefusedException">A paused deployment, or a restart within the same second.</exception>
+    public static JsonObject PlanRestart(KubeObject workload, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(deployment);
-        if (deployment.Spec?.Paused == true)
+        ArgumentNullException.ThrowIfNull(workload);
+        if (workload is Deployment { Spec.Paused: true })
         {
             throw new RolloutRefusedException(RolloutRefusal.Paused,
-                $"can't restart paused deployment \"{deployment.Name}\"; resume it first with Resume-KubeDeployment.");
+                $"can't restart paused deployment \"{workload.Name}\"; resume it first with Resume-KubeDeployment.");
         }
         var stamp = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        if (deployment.Spec?.Template?.Metadata?.Annotations?.GetValueOrDefault(RestartedAtAnnotation) == stamp)
+        if (ControllerRevisionHistory.TemplateOf(workload)?.Metadata?.Annotations?.GetValueOrDefault(RestartedAtAnnotation) == stamp)
         {
             throw new RolloutRefusedException(RolloutRefusal.RestartedThisSecond,
-                $"deployment \"{deployment.Name}\" was restarted within the past second; wait a second before restarting it again.");
+                $"{(workload.Kind ?? "").ToLowerInvariant()} \"{workload.Name}\" was restarted within the past second; wait a second before restarting it again.");
         }
         return new JsonObject
         {
@@ -153,8 +155,8 @@ public static class DeploymentHistory
     private static bool IsControlledBy(ReplicaSet set, Deployment deployment) =>
         set.Metadata?.OwnerReferences?.Any(owner => owner.Controller == true && owner.Uid == deployment.Metadata?.Uid) == true;
 
-    // Templates compared as kubectl does: equal but for the replica set's pod-template-hash label.
-    private static bool SameTemplate(PodTemplateSpec? first, PodTemplateSpec? second)
+    /// <summary>Templates compared as kubectl does: equal but for a replica set's pod-template-hash label.</summary>
+    internal static bool SameTemplate(PodTemplateSpec? first, PodTemplateSpec? second)
     {
         static JsonNode? Plain(PodTemplateSpec? template)
         {

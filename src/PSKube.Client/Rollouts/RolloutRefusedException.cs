@@ -20,6 +20,9 @@ public enum RolloutRefusal
 
     /// <summary>A restart within the same second as the last one (its restartedAt would not change).</summary>
     RestartedThisSecond,
+
+    /// <summary>A change kubectl rollout makes on deployments only (pause, resume) asked of another kind.</summary>
+    NotSupported,
 }
 
 /// <summary>A rollout change that cannot be made in the deployment's present state; the message says what to do.</summary>

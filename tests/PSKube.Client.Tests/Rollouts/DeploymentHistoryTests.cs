@@ -46,7 +46,7 @@ public sealed class DeploymentHistoryTests
         Assert.Equal([1, 2], revisions.Select(r => r.Revision));
         Assert.Equal([null, "to 1.27"], revisions.Select(r => r.ChangeCause));
         Assert.Equal([false, true], revisions.Select(r => r.Current));
-        Assert.Equal(("web", "default", "web-aaa"), (revisions[0].Name, revisions[0].Namespace, revisions[0].ReplicaSet));
+        Assert.Equal(("web", "default", "web-aaa"), (revisions[0].Name, revisions[0].Namespace, revisions[0].Source));
         Assert.Equal(["nginx=nginx:1.26"], revisions[0].Images);
     }
 

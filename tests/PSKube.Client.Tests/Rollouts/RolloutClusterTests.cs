@@ -64,24 +64,24 @@ public sealed class RolloutClusterTests : IAsyncLifetime
         Assert.Equal("nginx:1.27", ImageOf(Assert.IsType<Deployment>(changed)));
         await RolledOutAsync("web");
 
-        var history = await _client.GetDeploymentHistoryAsync("default", "web", Soon);
+        var history = await _client.GetRolloutHistoryAsync(Deployments, "default", "web", Soon);
         Assert.Equal([1, 2], history.Select(r => r.Revision));
         Assert.Equal([null, "to 1.27"], history.Select(r => r.ChangeCause));
         Assert.Equal(["nginx=nginx:1.26", "nginx=nginx:1.27"], history.Select(r => r.Images.Single()));
 
-        var (undone, target) = await _client.UndoDeploymentAsync("default", "web", 0, null, Soon);
+        var (undone, target) = await _client.UndoAsync(Deployments, "default", "web", 0, null, Soon);
         Assert.Equal(1, target.Revision);
-        Assert.Equal("nginx:1.26", ImageOf(undone!));
+        Assert.Equal("nginx:1.26", ImageOf((Deployment)undone!));
         var rolledBack = await RolledOutAsync("web");
         Assert.Equal("nginx:1.26", ImageOf(rolledBack));
         // The replica set of revision 1 runs again, now as revision 3: no third replica set.
         var sets = await ReplicaSetsAsync("web");
         Assert.Equal(2, sets.Count);
-        var reused = Assert.Single(sets, rs => rs.Name == target.ReplicaSet);
+        var reused = Assert.Single(sets, rs => rs.Name == target.Source);
         Assert.Equal("3", reused.Metadata!.Annotations![DeploymentHistory.RevisionAnnotation]);
         Assert.Equal("1", reused.Metadata.Annotations["deployment.kubernetes.io/revision-history"]);
         Assert.Equal(2, reused.Status?.ReadyReplicas);
-        Assert.Equal([2, 3], (await _client.GetDeploymentHistoryAsync("default", "web", Soon)).Select(r => r.Revision));
+        Assert.Equal([2, 3], (await _client.GetRolloutHistoryAsync(Deployments, "default", "web", Soon)).Select(r => r.Revision));
     }
 
     [Fact]
@@ -93,14 +93,14 @@ public sealed class RolloutClusterTests : IAsyncLifetime
         await _client.SetImagesAsync(Deployments, "default", "api", Images("*=nginx:1.28"), null, null, Soon);
         await RolledOutAsync("api");
 
-        var (skipped, current) = await _client.UndoDeploymentAsync("default", "api", 3, null, Soon);
+        var (skipped, current) = await _client.UndoAsync(Deployments, "default", "api", 3, null, Soon);
         Assert.Null(skipped);
         Assert.Equal(3, current.Revision);
 
-        var (undone, target) = await _client.UndoDeploymentAsync("default", "api", 1, null, Soon);
-        Assert.Equal((1, "nginx:1.26"), (target.Revision, ImageOf(undone!)));
+        var (undone, target) = await _client.UndoAsync(Deployments, "default", "api", 1, null, Soon);
+        Assert.Equal((1, "nginx:1.26"), (target.Revision, ImageOf((Deployment)undone!)));
         await RolledOutAsync("api");
-        var refused = await Assert.ThrowsAsync<RolloutRefusedException>(() => _client.UndoDeploymentAsync("default", "api", 1, null, Soon));
+        var refused = await Assert.ThrowsAsync<RolloutRefusedException>(() => _client.UndoAsync(Deployments, "default", "api", 1, null, Soon));
         Assert.Equal(RolloutRefusal.RevisionNotFound, refused.Reason);
     }
 
@@ -109,7 +109,7 @@ public sealed class RolloutClusterTests : IAsyncLifetime
     {
         await CreateAsync("restart");
         var before = (await ReplicaSetsAsync("restart")).Single();
-        var restarted = await _client.RestartDeploymentAsync("default", "restart", null, Soon);
+        var restarted = (Deployment)await _client.RestartAsync(Deployments, "default", "restart", null, Soon);
         Assert.NotNull(restarted.Spec!.Template!.Metadata!.Annotations![DeploymentHistory.RestartedAtAnnotation]);
         var done = await RolledOutAsync("restart");
         Assert.Equal(2, done.Status?.UpdatedReplicas);
@@ -125,7 +125,7 @@ public sealed class RolloutClusterTests : IAsyncLifetime
         await CreateAsync("paused");
         Assert.True((await _client.SetDeploymentPausedAsync("default", "paused", true, null, Soon)).Spec?.Paused);
         Assert.Equal(RolloutRefusal.AlreadyPaused, (await Assert.ThrowsAsync<RolloutRefusedException>(() => _client.SetDeploymentPausedAsync("default", "paused", true, null, Soon))).Reason);
-        Assert.Equal(RolloutRefusal.Paused, (await Assert.ThrowsAsync<RolloutRefusedException>(() => _client.RestartDeploymentAsync("default", "paused", null, Soon))).Reason);
+        Assert.Equal(RolloutRefusal.Paused, (await Assert.ThrowsAsync<RolloutRefusedException>(() => _client.RestartAsync(Deployments, "default", "paused", null, Soon))).Reason);
 
         await _client.SetImagesAsync(Deployments, "default", "paused", Images("nginx=nginx:1.27"), null, null, Soon);
         // The controller keeps syncing the paused deployment; give it a few rounds, then there is still one replica set.
@@ -147,7 +147,7 @@ public sealed class RolloutClusterTests : IAsyncLifetime
         var dry = new WriteOptions { DryRun = true };
         var (changed, _) = await _client.SetImagesAsync(Deployments, "default", "dry", Images("nginx=nginx:1.27"), null, dry, Soon);
         Assert.Equal("nginx:1.27", ImageOf((Deployment)changed));
-        await _client.RestartDeploymentAsync("default", "dry", dry, Soon);
+        await _client.RestartAsync(Deployments, "default", "dry", dry, Soon);
         await _client.SetDeploymentPausedAsync("default", "dry", true, dry, Soon);
         var stored = await _client.GetAsync<Deployment>(Deployments, "default", "dry", Soon);
         Assert.Equal("nginx:1.26", ImageOf(stored));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PSKube.Client.Operations;
+using PSKube.Client.Resources;
 
 namespace PSKube.Commands.Workloads;
 
@@ -9,7 +10,7 @@ public abstract class DeploymentPauseCmdlet : DeploymentRolloutCmdlet
     /// <summary>The value spec.paused gets.</summary>
     protected abstract bool Paused { get; }
 
-    protected override void Process(string @namespace, string name)
+    protected override void Process(ResourceDefinition resource, string @namespace, string name)
     {
         if (ShouldChange(Describe("deployment", name, @namespace), Paused ? "Pause rollouts" : "Resume rollouts", () => TryApi("Deployment", name, () =>
                 Await(token => Client.SetDeploymentPausedAsync(@namespace, name, Paused, new WriteOptions { DryRun = true }, token)))))

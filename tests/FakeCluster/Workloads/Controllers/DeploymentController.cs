@@ -146,7 +146,7 @@ public sealed class DeploymentController : IReconciler
             {
                 newSet = client.Update("replicasets", updated);
             }
-            SetDeploymentRevision(client, deployment, ObjectFields.Annotation(newSet, RevisionAnnotation) ?? revision);
+            SetRolloutRevision(client, deployment, ObjectFields.Annotation(newSet, RevisionAnnotation) ?? revision);
             if (StatusConditions.Find(status, "Progressing") is null)
             {
                 StatusConditions.Set(status, "Progressing", "True", "FoundNewReplicaSet", $"Found new replica set \"{ObjectFields.Name(newSet)}\"", client.Now, "lastUpdateTime");
@@ -202,12 +202,12 @@ public sealed class DeploymentController : IReconciler
         {
             client.Event(deployment, "ScalingReplicaSet", $"Scaled up replica set {name} from 0 to {replicas}", Component);
         }
-        SetDeploymentRevision(client, deployment, revision);
+        SetRolloutRevision(client, deployment, revision);
         StatusConditions.Set(status, "Progressing", "True", "NewReplicaSetCreated", $"Created new replica set \"{name}\"", client.Now, "lastUpdateTime");
         return created;
     }
 
-    private static void SetDeploymentRevision(ControllerClient client, JsonObject deployment, string revision)
+    private static void SetRolloutRevision(ControllerClient client, JsonObject deployment, string revision)
     {
         var current = client.Get("deployments", ObjectFields.Namespace(deployment), ObjectFields.Name(deployment));
         if (current is not null && ObjectFields.Annotation(current, RevisionAnnotation) != revision)
