@@ -1,6 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # kubectl set image and kubectl rollout history / undo / restart / pause / resume as users type them in PSKube,
-# against a fake cluster on a fast clock whose simulated kubelet runs the pods.
+# against a fake cluster on a fast clock whose simulated kubelet runs the pods. Stateful and daemon sets are made with
+# kubectl (PSKube has no command that creates them in this wave), which also reads their history back.
+BeforeDiscovery {
+    $noKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue) -and $env:PSKUBE_REQUIRE_KUBECTL -ne '1'
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1') -Force
     . (Join-Path $PSScriptRoot 'FakeCluster.ps1')
@@ -16,6 +21,17 @@ BeforeAll {
     }
 
     function Get-Image($Deployment) { (Get-KubeDeployment $Deployment).Spec.Template.Spec.Containers[0].Image }
+
+    # A set's controller records its revision on its next sync: the history once its newest revision is $Latest and current.
+    function Wait-Revision([string] $Workload, [int] $Latest) {
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        do {
+            $history = @(Get-KubeDeploymentHistory $Workload)
+            if ($history.Count -gt 0 -and $history[-1].Revision -eq $Latest -and $history[-1].Current) { return $history }
+            Start-Sleep -Milliseconds 50
+        } while ([DateTime]::UtcNow -lt $deadline)
+        throw "$Workload has no current revision $Latest"
+    }
 }
 
 AfterAll {
@@ -176,5 +192,61 @@ Describe 'Restart, suspend and resume' {
 
     It 'refuses objects of other kinds from the pipeline' {
         (Get-Failure { Get-KubePod solo | Restart-KubeDeployment }).FullyQualifiedErrorId | Should -BeLike 'UnrelatedInputObject,*'
+    }
+}
+
+Describe 'Stateful and daemon sets' -Skip:$noKubectl {
+    BeforeAll {
+        $manifest = Join-Path $cluster.Folder 'sets.yaml'
+        @'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 1
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: db, image: "postgres:16"}]}
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec: {containers: [{name: agent, image: "fluentd:1"}]}
+'@ | Set-Content $manifest
+        kubectl --kubeconfig $cluster.KubeConfig apply -f $manifest | Out-Null
+    }
+
+    It 'sets the image of a stateful set and shows its history from controller revisions, as kubectl does' {
+        (Set-KubeImage sts/db db=postgres:17).Kind | Should -Be 'StatefulSet'
+        $history = Wait-Revision sts/db 2
+        $history.Images | Should -Be 'db=postgres:16', 'db=postgres:17'
+        ($history | Format-Table | Out-String) | Should -Match 'statefulset.apps/db'
+        (kubectl --kubeconfig $cluster.KubeConfig rollout history sts/db | Select-Object -Skip 2 | Where-Object { $_ }).Trim() -replace '\s+', ' ' |
+            Should -Be '1 <none>', '2 <none>'
+    }
+
+    It 'undoes a piped stateful set, and a revision piped from its history' {
+        $undone = Get-KubeResource statefulsets db | Undo-KubeDeployment
+        $undone.Spec.Template.Spec.Containers[0].Image | Should -Be 'postgres:16'
+        Wait-Revision sts/db 3 | Out-Null
+        Get-KubeDeploymentHistory sts/db | Where-Object { $_.Images -contains 'db=postgres:17' } | Undo-KubeDeployment | Out-Null
+        (Wait-Revision sts/db 4)[-1].Images | Should -Be 'db=postgres:17'
+    }
+
+    It 'restarts a daemon set named with -Kind, which makes a new revision' {
+        $restarted = Restart-KubeDeployment agent -Kind daemonset
+        $restarted.Kind | Should -Be 'DaemonSet'
+        (Wait-Revision ds/agent 2).Count | Should -Be 2
+    }
+
+    It 'refuses to suspend or resume them, as kubectl does' {
+        (Get-Failure { Suspend-KubeDeployment sts/db }).FullyQualifiedErrorId | Should -BeLike 'RolloutNotSupported,*'
+        (Get-Failure { Resume-KubeDeployment ds/agent }).FullyQualifiedErrorId | Should -BeLike 'RolloutNotSupported,*'
     }
 }

@@ -125,8 +125,8 @@ public abstract class DeploymentRolloutCmdlet : KubeNamespacedCmdlet
 /// <summary>The rollout cmdlets that also work on stateful and daemon sets (history, undo, restart): -Kind, KIND/NAME and piped objects of the three kinds.</summary>
 public abstract class WorkloadRolloutCmdlet : DeploymentRolloutCmdlet
 {
-    /// <summary>The kind of plain names: deployment (the default), statefulset (sts) or daemonset (ds).</summary>
-    [Parameter]
+    /// <summary>The kind of plain names: deployment (the default), statefulset (sts) or daemonset (ds); a piped revision (Get-KubeDeploymentHistory) binds its own.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RolloutKindCompleter))]
     public string? Kind { get; set; }
