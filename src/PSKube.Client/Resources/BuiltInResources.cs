@@ -53,6 +53,7 @@ public static class BuiltInResources
             new("proxy", "", "v1", "ServiceProxyOptions", ["create", "delete", "get", "patch", "update"]),
             new("status", "", "v1", "Service", StatusVerbs),
         ]),
+        new("apps", "v1", "ControllerRevision", "controllerrevisions", "controllerrevision", true, AllVerbs, [], [], []),
         Workload("apps", "DaemonSet", "daemonsets", ["ds"], scalable: false),
         Workload("apps", "Deployment", "deployments", ["deploy"], scalable: true),
         Workload("apps", "ReplicaSet", "replicasets", ["rs"], scalable: true),

@@ -41,6 +41,7 @@ public sealed class DaemonSetController : IReconciler
         var eligible = nodes.Where(node => RunsOn(template?["spec"], node)).Select(ObjectFields.Name).ToHashSet();
         if (!ObjectFields.IsDeleting(set))
         {
+            ControllerRevisions.Record(client, set, hash);
             Manage(client, set, nodes, eligible, hash);
         }
         var pods = client.List("pods", ObjectFields.Namespace(set), p => ObjectFields.IsControlledBy(p, set) && !PodState.IsTerminal(p));

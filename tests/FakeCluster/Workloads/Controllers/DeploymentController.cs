@@ -16,9 +16,12 @@ public sealed class DeploymentController : IReconciler
     private const string HashLabel = "pod-template-hash";
     private const string Component = "deployment-controller";
 
-    // Annotations of the Deployment that are not copied onto its ReplicaSets.
+    public const string RevisionHistoryAnnotation = "deployment.kubernetes.io/revision-history";
+
+    // Annotations of the Deployment that are not copied onto its ReplicaSets (kubernetes.io/change-cause is copied,
+    // so each revision keeps the cause recorded when it was made, which kubectl rollout history shows).
     private static readonly HashSet<string> NotCopied =
-        ["kubectl.kubernetes.io/last-applied-configuration", RevisionAnnotation, "deployment.kubernetes.io/revision-history", DesiredReplicasAnnotation, MaxReplicasAnnotation, "kubernetes.io/change-cause"];
+        ["kubectl.kubernetes.io/last-applied-configuration", RevisionAnnotation, RevisionHistoryAnnotation, DesiredReplicasAnnotation, MaxReplicasAnnotation, "deprecated.deployment.rollback.to"];
 
     public void Reconcile(ReconcileContext context)
     {
@@ -72,14 +75,22 @@ public sealed class DeploymentController : IReconciler
 
     /// <summary>
     /// The template with the server's defaults filled in: this API server defaults on create only, so a template
-    /// changed by a patch may lack fields its ReplicaSet got when it was created.
+    /// changed by a patch may lack fields its ReplicaSet got when it was created. Null fields are dropped, as a real
+    /// server's typed decoding drops them (kubectl rollout undo sends the template with "creationTimestamp": null).
     /// </summary>
     private static JsonObject Defaulted(JsonNode? template)
     {
-        var holder = new JsonObject { ["spec"] = new JsonObject { ["template"] = template?.DeepClone() ?? new JsonObject() } };
+        var holder = new JsonObject { ["spec"] = new JsonObject { ["template"] = WithoutNulls(template) ?? new JsonObject() } };
         Api.ObjectDefaults.Apply("ReplicaSet", holder);
         return holder["spec"]!["template"]!.DeepClone().AsObject();
     }
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(WithoutNulls).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static long Revision(JsonObject obj) =>
         long.TryParse(ObjectFields.Annotation(obj, RevisionAnnotation), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
@@ -113,12 +124,29 @@ public sealed class DeploymentController : IReconciler
         var revision = ObjectFields.Text(oldSets.Select(Revision).DefaultIfEmpty(0).Max() + 1);
         if (newSet is not null)
         {
-            if (Revision(newSet) < long.Parse(revision, CultureInfo.InvariantCulture))
+            // An existing ReplicaSet takes the Deployment's annotations; one whose template comes back (a rollback)
+            // becomes the newest revision and remembers the ones it had in revision-history.
+            var updated = newSet.DeepClone().AsObject();
+            foreach (var (key, value) in ObjectFields.StringMap(deployment["metadata"]?["annotations"]).Where(a => !NotCopied.Contains(a.Key)))
             {
-                ObjectFields.SetAnnotation(newSet, RevisionAnnotation, revision);
-                newSet = client.Update("replicasets", newSet);
+                ObjectFields.SetAnnotation(updated, key, value);
             }
-            SetDeploymentRevision(client, deployment, ObjectFields.Annotation(newSet, RevisionAnnotation) ?? revision);
+            var oldRevision = Revision(newSet);
+            if (oldRevision < long.Parse(revision, CultureInfo.InvariantCulture))
+            {
+                if (oldRevision > 0)
+                {
+                    var history = ObjectFields.Annotation(newSet, RevisionHistoryAnnotation);
+                    ObjectFields.SetAnnotation(updated, RevisionHistoryAnnotation,
+                        string.IsNullOrEmpty(history) ? ObjectFields.Text(oldRevision) : $"{history},{ObjectFields.Text(oldRevision)}");
+                }
+                ObjectFields.SetAnnotation(updated, RevisionAnnotation, revision);
+            }
+            if (!JsonNode.DeepEquals(updated["metadata"]?["annotations"], newSet["metadata"]?["annotations"]))
+            {
+                newSet = client.Update("replicasets", updated);
+            }
+            SetRolloutRevision(client, deployment, ObjectFields.Annotation(newSet, RevisionAnnotation) ?? revision);
             if (StatusConditions.Find(status, "Progressing") is null)
             {
                 StatusConditions.Set(status, "Progressing", "True", "FoundNewReplicaSet", $"Found new replica set \"{ObjectFields.Name(newSet)}\"", client.Now, "lastUpdateTime");
@@ -174,12 +202,12 @@ public sealed class DeploymentController : IReconciler
         {
             client.Event(deployment, "ScalingReplicaSet", $"Scaled up replica set {name} from 0 to {replicas}", Component);
         }
-        SetDeploymentRevision(client, deployment, revision);
+        SetRolloutRevision(client, deployment, revision);
         StatusConditions.Set(status, "Progressing", "True", "NewReplicaSetCreated", $"Created new replica set \"{name}\"", client.Now, "lastUpdateTime");
         return created;
     }
 
-    private static void SetDeploymentRevision(ControllerClient client, JsonObject deployment, string revision)
+    private static void SetRolloutRevision(ControllerClient client, JsonObject deployment, string revision)
     {
         var current = client.Get("deployments", ObjectFields.Namespace(deployment), ObjectFields.Name(deployment));
         if (current is not null && ObjectFields.Annotation(current, RevisionAnnotation) != revision)

@@ -34,9 +34,11 @@ public sealed class StatefulSetController : IReconciler
 
     private static void Sync(ControllerClient client, JsonObject set)
     {
-        var updateRevision = $"{ObjectFields.Name(set)}-{TemplateHash.Compute(set["spec"]?["template"])}";
+        var hash = TemplateHash.Compute(set["spec"]?["template"]);
+        var updateRevision = $"{ObjectFields.Name(set)}-{hash}";
         if (!ObjectFields.IsDeleting(set))
         {
+            ControllerRevisions.Record(client, set, hash);
             Manage(client, set, updateRevision);
         }
         var pods = client.List("pods", ObjectFields.Namespace(set), p => ObjectFields.IsControlledBy(p, set) && Ordinal(set, p) is not null);
