@@ -112,10 +112,24 @@ Describe 'Edit-KubeResource' -Skip:$noSh {
         (Get-KubeDeployment web -Namespace edit-other).Spec.Replicas | Should -Be 2
     }
 
-    It '-WhatIf does not open the editor' {
+    It '-WhatIf opens the editor and sends the change as a server dry run (kubectl edit --dry-run=server)' {
         Set-EditorRounds 's/image: nginx.*$/image: httpd/'
-        Edit-KubeResource deploy/web -WhatIf
-        Test-Path $editorLog | Should -BeFalse
+        $before = Get-KubeDeployment web
+        $out = Edit-KubeResource deploy/web -WhatIf -Verbose 4>&1
+        @(Get-Content $editorLog).Count | Should -Be 1
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'deployment/web edited (server dry run)'
+        $after = Get-KubeDeployment web
+        $after.Spec.Template.Spec.Containers[0].Image | Should -Be $before.Spec.Template.Spec.Containers[0].Image
+        $after.Metadata.Generation | Should -Be $before.Metadata.Generation
+    }
+
+    It '-WhatIf reopens a change the server refuses, as a real edit does' {
+        Set-EditorRounds @('/^    name: duplicate-containers$/a\    args: [x]', '')
+        Edit-KubeResource pod/duplicate-containers -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        @(Get-Content $editorLog).Count | Should -Be 2
+        Get-Shown 2 | Should -BeLike '*# pods "duplicate-containers" was not valid:*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PodInvalid,*'
     }
 }
 

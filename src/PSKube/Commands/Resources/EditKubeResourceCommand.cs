@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PSKube.Client.Editing;
 using PSKube.Client.Models;
+using PSKube.Client.Operations;
 using PSKube.Client.Transport;
 using PSKube.Commands.Common;
 
@@ -16,16 +17,19 @@ namespace PSKube.Commands.Resources;
 public sealed class EditKubeResourceCommand : ResourceTargetCmdlet
 {
     private readonly List<EditTarget> _targets = [];
+    private bool _dryRun;
 
     protected override void ProcessRecord()
     {
         foreach (var (resource, @namespace, name) in Targets())
         {
-            // -WhatIf does not open the editor: there is no change to dry-run until the user makes one.
-            if (!ShouldChange(Describe(resource.Singular, name, @namespace), "Edit"))
+            // -WhatIf is kubectl edit --dry-run=server: the editor opens, and the change goes to the server as a dry run.
+            var whatIf = false;
+            if (!ShouldChange(Describe(resource.Singular, name, @namespace), "Edit", () => whatIf = true) && !whatIf)
             {
                 continue;
             }
+            _dryRun |= whatIf;
             // Read again, so the file shows the object as it is now (a piped object may be old).
             TryApi(resource.Kind, name, () =>
                 _targets.Add(new EditTarget(resource, Await(token => Client.GetAsync<GenericKubeObject>(resource, @namespace, name, token)))));
@@ -43,7 +47,8 @@ public sealed class EditKubeResourceCommand : ResourceTargetCmdlet
         EditOutcome outcome;
         try
         {
-            outcome = Await(token => new ResourceEditor(Client, editor.EditAsync).EditAsync(_targets, null, token));
+            var options = _dryRun ? new WriteOptions { DryRun = true } : null;
+            outcome = Await(token => new ResourceEditor(Client, editor.EditAsync).EditAsync(_targets, options, token));
         }
         catch (EditorException e)
         {
@@ -59,8 +64,11 @@ public sealed class EditKubeResourceCommand : ResourceTargetCmdlet
         }
         foreach (var edited in outcome.Edited)
         {
-            WriteVerbose($"{(edited.Kind ?? "object").ToLowerInvariant()}/{edited.Name} edited");
-            WriteObject(edited);
+            WriteVerbose($"{(edited.Kind ?? "object").ToLowerInvariant()}/{edited.Name} edited{(_dryRun ? " (server dry run)" : "")}");
+            if (!_dryRun)
+            {
+                WriteObject(edited);
+            }
         }
         var kept = outcome.SavedFile is { } file ? $" Your changes are kept in {file}." : "";
         foreach (var failure in outcome.Failures)
