@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # kubectl set image and kubectl rollout history / undo / restart / pause / resume as users type them in PSKube,
-# against a fake cluster on a fast clock whose simulated kubelet runs the pods. Stateful and daemon sets are made with
-# kubectl (PSKube has no command that creates them in this wave), which also reads their history back.
+# against a fake cluster on a fast clock whose simulated kubelet runs the pods. Stateful and daemon sets are made from
+# a manifest with New-KubeResource; kubectl reads their history back, side by side.
 BeforeDiscovery {
     $noKubectl = -not (Get-Command kubectl -ErrorAction SilentlyContinue) -and $env:PSKUBE_REQUIRE_KUBECTL -ne '1'
 }
@@ -219,7 +219,7 @@ spec:
     metadata: {labels: {app: agent}}
     spec: {containers: [{name: agent, image: "fluentd:1"}]}
 '@ | Set-Content $manifest
-        kubectl --kubeconfig $cluster.KubeConfig apply -f $manifest | Out-Null
+        New-KubeResource -Path $manifest | Out-Null
     }
 
     It 'sets the image of a stateful set and shows its history from controller revisions, as kubectl does' {
