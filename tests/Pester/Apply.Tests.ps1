@@ -88,7 +88,7 @@ Describe 'Set-KubeResource' {
         Set-KubeResource $file -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApplyConflict,*'
-        $failures[0].ErrorDetails.Message | Should -BeLike '*web.yaml, document 1*.metadata.labels.tier (owned by "pskube")*-Force*'
+        $failures[0].ErrorDetails.Message | Should -BeLike '*web.yaml, document 1*.metadata.labels.tier (owned by "pskube", set by an earlier PSKube command such as Set-KubeImage*)*-Force*'
         (Get-KubeDeployment web).Metadata.Labels['tier'] | Should -Be 'back'
         Set-KubeResource $file -Force | Out-Null
         (Get-KubeDeployment web).Metadata.Labels['tier'] | Should -Be 'front'

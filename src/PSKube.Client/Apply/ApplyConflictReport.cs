@@ -27,6 +27,14 @@ public static class ApplyConflictReport
         var owner = message is not null && message.StartsWith(CausePrefix, StringComparison.Ordinal) ? message[CausePrefix.Length..] : message ?? "";
         var version = owner.LastIndexOf(" using ", StringComparison.Ordinal);
         owner = version > 0 ? owner[..version] : owner;
+        if (owner == PSKubeOwner || owner.StartsWith(PSKubeOwner + " ", StringComparison.Ordinal))
+        {
+            // PSKube's own commands that change a field directly (Set-KubeImage, Update-KubeResource...) own it as an
+            // updater, which the server keeps apart from Set-KubeResource's apply, as kubectl set and kubectl apply.
+            return owner + ", set by an earlier PSKube command such as Set-KubeImage, Set-KubeLabel, Update-KubeResource or Edit-KubeResource, not by Set-KubeResource";
+        }
         return owner.Length == 0 ? "another manager" : owner;
     }
+
+    private static readonly string PSKubeOwner = $"\"{Operations.WriteOptions.PSKubeFieldManager}\"";
 }

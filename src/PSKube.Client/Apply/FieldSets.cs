@@ -64,7 +64,8 @@ public static class FieldSets
         return node is not null;
     }
 
-    private static JsonNode? Child(JsonNode value, string key, bool keysMayBeDefaulted = false) => (key[..2], value) switch
+    /// <summary>The field or list item of <paramref name="value"/> that one key of a set names, or null.</summary>
+    internal static JsonNode? Child(JsonNode value, string key, bool keysMayBeDefaulted = false) => (key[..2], value) switch
     {
         ("f:", JsonObject obj) => obj[key[2..]],
         ("k:", JsonArray list) when JsonNode.Parse(key[2..]) is JsonObject wanted =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PSKube.Client.Apply;
 using PSKube.Client.Models;
 using PSKube.Client.Printing;
 
@@ -108,43 +109,15 @@ public static class LastAppliedConfiguration
         };
     }
 
+    // The items the set names (by key, value or index), in the live list's order.
     private static JsonArray ProjectArray(JsonArray live, List<KeyValuePair<string, JsonNode?>> items)
     {
-        var result = new JsonArray();
-        foreach (var item in live)
-        {
-            if (item is null || items.FirstOrDefault(i => Identifies(i.Key, item, live.IndexOf(item))) is not { Key: not null } match)
-            {
-                continue;
-            }
-            result.Add(ProjectValue(item, match.Value as JsonObject));
-        }
-        return result;
-    }
-
-    private static bool Identifies(string key, JsonNode item, int index)
-    {
-        if (key.StartsWith("k:", StringComparison.Ordinal))
-        {
-            return ParseAnnotation(key[2..]) is { } keys && item is JsonObject obj
-                && keys.All(k => obj[k.Key] is { } v && JsonNode.DeepEquals(v, k.Value));
-        }
-        if (key.StartsWith("v:", StringComparison.Ordinal))
-        {
-            return JsonNode.DeepEquals(ParseValue(key[2..]), item);
-        }
-        return key.StartsWith("i:", StringComparison.Ordinal) && int.TryParse(key[2..], out var i) && i == index;
-    }
-
-    private static JsonNode? ParseValue(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var owned = items
+            .Select(i => (Item: FieldSets.Child(live, i.Key), Children: i.Value as JsonObject))
+            .Where(i => i.Item is not null)
+            .ToList();
+        return [.. live.Select(item => owned.FirstOrDefault(o => ReferenceEquals(o.Item, item)))
+            .Where(o => o.Item is not null)
+            .Select(o => ProjectValue(o.Item!, o.Children))];
     }
 }

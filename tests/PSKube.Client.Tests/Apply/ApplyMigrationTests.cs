@@ -69,6 +69,16 @@ public sealed class ApplyMigrationTests
     }
 
     [Fact]
+    public void TheConflictReport_SaysWhenAnEarlierPSKubeCommandOwnsTheField()
+    {
+        // Set-KubeImage writes as pskube with operation Update: the server keeps that apart from pskube's apply.
+        var report = ApplyConflictReport.Describe("deployment.apps/web",
+            [new StatusCause { Reason = "FieldManagerConflict", Field = ".spec.template.spec.containers[name=\"web\"].image", Message = "conflict with \"pskube\" using apps/v1" }]);
+
+        Assert.Contains("(owned by \"pskube\", set by an earlier PSKube command such as Set-KubeImage, Set-KubeLabel, Update-KubeResource or Edit-KubeResource, not by Set-KubeResource)", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AProjection_HoldsOnlyTheOwnedFields_ListItemsFoundByKey()
     {
         var fields = (JsonObject)JsonNode.Parse("""{"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{}}}}}""")!;
