@@ -67,6 +67,16 @@ public sealed partial class KubeClient
         FollowAsync(resource, @namespace, selection, new Dictionary<string, T>(StringComparer.Ordinal), null, health, cancellationToken);
 
     /// <summary>
+    /// As <see cref="ListAndWatchAsync{T}"/>, going on from a list the caller made itself (<paramref name="listed"/>,
+    /// read at <paramref name="version"/>): the watch starts there, so what changed between that list and the watch
+    /// (a pod deleted meanwhile) still comes as an event; the listed objects are not repeated.
+    /// </summary>
+    internal IAsyncEnumerable<WatchEvent<T>> WatchAfterListAsync<T>(
+        ResourceDefinition resource, string? @namespace, ListOptions? selection, IEnumerable<T> listed, string version, StreamHealthOptions? health, CancellationToken cancellationToken)
+        where T : KubeObject =>
+        FollowAsync(resource, @namespace, selection, listed.ToDictionary(o => $"{o.Namespace}/{o.Name}", StringComparer.Ordinal), version, health, cancellationToken);
+
+    /// <summary>
     /// The loop of <see cref="ListAndWatchAsync{T}"/>: with a <paramref name="version"/>, it watches from there first,
     /// <paramref name="known"/> holding what the caller's own list found; without one, it lists first.
     /// </summary>

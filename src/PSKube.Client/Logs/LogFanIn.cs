@@ -95,7 +95,7 @@ public sealed class LogFanIn
 
     private async IAsyncEnumerable<KubeLogEvent> ReadOnceAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (pods, _, missing) = await ResolvePodsAsync(cancellationToken);
+        var (pods, _, missing, _) = await ResolvePodsAsync(cancellationToken);
         foreach (var failure in missing)
         {
             yield return failure;
@@ -186,7 +186,7 @@ public sealed class LogFanIn
 
     private async IAsyncEnumerable<KubeLogEvent> FollowAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (pods, fixedPods, missing) = await ResolvePodsAsync(cancellationToken);
+        var (pods, fixedPods, missing, listed) = await ResolvePodsAsync(cancellationToken);
         foreach (var failure in missing)
         {
             yield return failure;
@@ -195,7 +195,7 @@ public sealed class LogFanIn
         var output = Channel.CreateBounded<KubeLogEvent>(1024);
         var follower = new LogFollower(_client, FirstRequest, _options, podsComeAndGo: _queries.Count > 0, output.Writer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = follower.RunAsync(pods, Watches(fixedPods), stop.Token);
+        var running = follower.RunAsync(pods, Watches(fixedPods, listed), stop.Token);
         try
         {
             await foreach (var item in output.Reader.ReadAllAsync(cancellationToken))
@@ -210,12 +210,16 @@ public sealed class LogFanIn
         }
     }
 
-    /// <summary>What tells the follower about its pods: a watch per query (selector, owner), one per pod given by name or object.</summary>
-    private IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> Watches(IReadOnlyList<Pod> fixedPods) =>
+    /// <summary>
+    /// What tells the follower about its pods: a watch per query (selector, owner), one per pod given by name or
+    /// object, each from where its first read left off, so a pod that goes before the watch starts is still seen to go.
+    /// </summary>
+    private IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>> Watches(IReadOnlyList<Pod> fixedPods, IReadOnlyList<(IReadOnlyList<Pod> Items, string Version)> listed) =>
         _queries
-            .Select(q => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(Pods, q.Namespace, q.Options, _options.Health, token)))
-            .Concat(fixedPods.Select(p => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.ListAndWatchAsync<Pod>(
-                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, _options.Health, token))))
+            .Select((q, i) => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token =>
+                _client.WatchAfterListAsync(Pods, q.Namespace, q.Options, listed[i].Items, listed[i].Version, _options.Health, token)))
+            .Concat(fixedPods.Select(p => (Func<CancellationToken, IAsyncEnumerable<WatchEvent<Pod>>>)(token => _client.WatchAfterListAsync(
+                Pods, p.Namespace, new ListOptions { FieldSelector = "metadata.name=" + Selectors.FieldSelector.EscapeValue(p.Name!) }, [p], p.Metadata!.ResourceVersion!, _options.Health, token))))
             .ToList();
 
     /// <summary>
@@ -241,7 +245,7 @@ public sealed class LogFanIn
     /// The pods as they are now: those given by name or object in that order, then those the queries list, in a
     /// stable order, each once; which of them were given; and a Failed event for each given pod that does not exist.
     /// </summary>
-    private async Task<(IReadOnlyList<Pod> Pods, IReadOnlyList<Pod> Fixed, IReadOnlyList<KubeLogEvent> Missing)> ResolvePodsAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Pod> Pods, IReadOnlyList<Pod> Fixed, IReadOnlyList<KubeLogEvent> Missing, IReadOnlyList<(IReadOnlyList<Pod> Items, string Version)> Listed)> ResolvePodsAsync(CancellationToken cancellationToken)
     {
         var @namespace = _options.Namespace ?? _client.DefaultNamespace;
         var pods = new List<Pod>();
@@ -261,13 +265,15 @@ public sealed class LogFanIn
         var given = pods.Count;
         var seen = pods.Select(Key).ToHashSet(StringComparer.Ordinal);
         var listed = new List<Pod>();
+        var lists = new List<(IReadOnlyList<Pod> Items, string Version)>();
         foreach (var query in _queries)
         {
-            var (items, _) = await _client.ListAllAsync<Pod>(Pods, query.Namespace, query.Options, cancellationToken);
+            var (items, version) = await _client.ListAllAsync<Pod>(Pods, query.Namespace, query.Options, cancellationToken);
+            lists.Add((items, version));
             listed.AddRange(items.Where(p => seen.Add(Key(p))));
         }
         pods.AddRange(listed.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal));
-        return (pods, pods[..given], missing);
+        return (pods, pods[..given], missing, lists);
     }
 
     private static string Key(Pod pod) => $"{pod.Namespace}/{pod.Name}";

@@ -39,6 +39,24 @@ public sealed class ClientWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchAfterList_SeesWhatWentBetweenTheListAndTheWatch_AndRepeatsNothingListed()
+    {
+        // The log follower lists its pods, starts following them, and only then watches: a pod deleted in between
+        // must still come as DELETED, or the follower waits for it for ever.
+        Put("stays", "1");
+        Put("goes", "1");
+        var (listed, version) = await _client.ListAllAsync<ConfigMap>(ConfigMaps, "default", null, default);
+        _cluster.Store.Remove(ConfigMaps, "default", "goes");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await using var events = _client.WatchAfterListAsync(ConfigMaps, "default", null, listed, version, null, cancel.Token).GetAsyncEnumerator(cancel.Token);
+
+        Assert.Equal((WatchEventType.Deleted, "goes"), await Next(events));
+        Put("stays", "2");
+        Assert.Equal((WatchEventType.Modified, "stays"), await Next(events));
+    }
+
+    [Fact]
     public async Task Watch_SurvivesADroppedConnection_WithoutLosingOrRepeatingEvents()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
