@@ -220,6 +220,9 @@ spec:
     spec: {containers: [{name: agent, image: "fluentd:1"}]}
 '@ | Set-Content $manifest
         New-KubeResource -Path $manifest | Out-Null
+        # Their controllers record revision 1 on their first sync: a change before that would be revision 1 itself.
+        Wait-Revision sts/db 1 | Out-Null
+        Wait-Revision ds/agent 1 | Out-Null
     }
 
     It 'sets the image of a stateful set and shows its history from controller revisions, as kubectl does' {
