@@ -34,6 +34,7 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         {
             if (_client is null)
             {
+                CheckRequestTimeoutSetting();
                 try
                 {
                     _client = KubeSessions.ForCurrentRunspace().GetClient(KubeConfigPath, Context);
@@ -45,6 +46,22 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
                 }
             }
             return _client!;
+        }
+    }
+
+    // Every request reads $env:PSKUBE_REQUEST_TIMEOUT; nonsense in it stops the command before the first one, by name.
+    private void CheckRequestTimeoutSetting()
+    {
+        try
+        {
+            KubeRequestTimeout.FromEnvironment();
+        }
+        catch (FormatException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidRequestTimeout", ErrorCategory.InvalidArgument, KubeRequestTimeout.EnvironmentVariable)
+            {
+                ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = $"Set $env:{KubeRequestTimeout.EnvironmentVariable} to a duration such as 30s or 2m, or remove it." },
+            });
         }
     }
 

@@ -47,6 +47,8 @@ Describe 'The request timeout setting' {
         $env:PSKUBE_REQUEST_TIMEOUT = '30s'
         Get-KubeNamespace -KubeConfig $cluster.KubeConfig | Should -Not -BeNullOrEmpty
         $env:PSKUBE_REQUEST_TIMEOUT = 'soon'
-        { Get-KubeNamespace -KubeConfig $cluster.KubeConfig -ErrorAction Stop } | Should -Throw '*PSKUBE_REQUEST_TIMEOUT is not valid*'
+        $failure = { Get-KubeNamespace -KubeConfig $cluster.KubeConfig } | Should -Throw '*PSKUBE_REQUEST_TIMEOUT is not valid*' -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidRequestTimeout,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 }
