@@ -92,7 +92,7 @@ public sealed partial class KubeClient
         {
             // The real apply hands kubectl's fields over first, then prunes what the manifest dropped: show that too.
             var clientSide = ManagedFieldsMigration.ClientSideManagers(live?["metadata"]?["managedFields"] as JsonArray, options.FieldManager);
-            foreach (var field in ManagedFieldsMigration.FieldsToRemove(applied["metadata"]?["managedFields"] as JsonArray, options.FieldManager, clientSide, LastApplied(live)))
+            foreach (var field in ManagedFieldsMigration.FieldsToRemove(applied["metadata"]?["managedFields"] as JsonArray, options.FieldManager, clientSide, LastAppliedConfiguration.FromAnnotation(live)))
             {
                 FieldSets.Remove(applied, field);
             }
@@ -125,16 +125,16 @@ public sealed partial class KubeClient
         {
             metadata["namespace"] = @namespace;
         }
-        if (live?["metadata"]?["annotations"] is JsonObject liveAnnotations && liveAnnotations.ContainsKey(ManagedFieldsMigration.LastAppliedAnnotation))
+        if (live?["metadata"]?["annotations"] is JsonObject liveAnnotations && liveAnnotations.ContainsKey(LastAppliedConfiguration.Annotation))
         {
             var annotations = metadata["annotations"] as JsonObject ?? [];
-            annotations.Remove(ManagedFieldsMigration.LastAppliedAnnotation);
+            annotations.Remove(LastAppliedConfiguration.Annotation);
             if (annotations.Count == 0)
             {
                 metadata.Remove("annotations");
             }
             var lastApplied = GoJsonWriter.Write(configuration, compress: true) + "\n";
-            annotations[ManagedFieldsMigration.LastAppliedAnnotation] = lastApplied;
+            annotations[LastAppliedConfiguration.Annotation] = lastApplied;
             metadata["annotations"] = annotations;
         }
         return configuration;
@@ -150,20 +150,6 @@ public sealed partial class KubeClient
         {
             // The real apply would first have handed these fields over: it would not conflict on them.
             return await SendApplyAsync(path, configuration, options with { Force = true }, cancellationToken);
-        }
-    }
-
-    private static JsonNode? LastApplied(JsonObject? obj)
-    {
-        try
-        {
-            return obj?["metadata"]?["annotations"]?[ManagedFieldsMigration.LastAppliedAnnotation] is JsonValue text && text.TryGetValue<string>(out var json)
-                ? JsonNode.Parse(json)
-                : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 

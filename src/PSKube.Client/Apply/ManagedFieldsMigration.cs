@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PSKube.Client.Manifests;
 
 namespace PSKube.Client.Apply;
 
@@ -13,7 +14,6 @@ namespace PSKube.Client.Apply;
 /// </summary>
 public static class ManagedFieldsMigration
 {
-    public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
     /// <summary>The Apply managers of kubectl: <c>apply --server-side</c>, and the one that keeps the annotation.</summary>
     public static IReadOnlySet<string> KubectlApplyManagers { get; } = new HashSet<string>(StringComparer.Ordinal) { "kubectl", "kubectl-last-applied" };
@@ -101,7 +101,7 @@ public static class ManagedFieldsMigration
 
     /// <summary>Whether an entry owns the last-applied-configuration annotation.</summary>
     public static bool OwnsLastApplied(JsonObject entry) =>
-        entry["fieldsV1"]?["f:metadata"]?["f:annotations"]?.AsObject().ContainsKey("f:" + LastAppliedAnnotation) == true;
+        entry["fieldsV1"]?["f:metadata"]?["f:annotations"]?.AsObject().ContainsKey("f:" + LastAppliedConfiguration.Annotation) == true;
 
     // Client-side apply writers are found by what they own (the annotation), as kubectl finds them; then every
     // Update entry of theirs goes, whatever its apiVersion.

@@ -28,7 +28,7 @@ public static class LastAppliedConfiguration
         {
             return Project(obj, (JsonObject)own.FieldsV1!);
         }
-        if (obj.Metadata?.Annotations?.GetValueOrDefault(Annotation) is { Length: > 0 } text && ParseAnnotation(text) is { } annotated)
+        if (obj.Metadata?.Annotations?.GetValueOrDefault(Annotation) is { Length: > 0 } text && Parse(text) is { } annotated)
         {
             return annotated;
         }
@@ -39,7 +39,11 @@ public static class LastAppliedConfiguration
     public static KubeObject? ObjectOf(KubeObject obj, string fieldManager) =>
         Of(obj, fieldManager) is { } configuration && obj.Kind is { } kind ? ResourcePrinters.Deserialize(kind, configuration.ToJsonString()) : null;
 
-    private static JsonObject? ParseAnnotation(string text)
+    /// <summary>kubectl's annotation of an object as the API sends it, read; null when absent or not JSON.</summary>
+    internal static JsonObject? FromAnnotation(JsonObject? obj) =>
+        obj?["metadata"]?["annotations"]?[Annotation] is JsonValue text && text.TryGetValue<string>(out var json) ? Parse(json) : null;
+
+    private static JsonObject? Parse(string text)
     {
         try
         {

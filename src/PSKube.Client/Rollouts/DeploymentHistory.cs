@@ -19,7 +19,7 @@ public static class DeploymentHistory
     // The deployment's own annotations that a rollback keeps instead of taking the replica set's (as kubectl).
     private static readonly string[] KeptOnRollback =
     [
-        "kubectl.kubernetes.io/last-applied-configuration", RevisionAnnotation, "deployment.kubernetes.io/revision-history",
+        Manifests.LastAppliedConfiguration.Annotation, RevisionAnnotation, "deployment.kubernetes.io/revision-history",
         "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to",
     ];
 

@@ -117,7 +117,7 @@ public sealed class ApplyKubectlTests
         Assert.Null(live["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]);
         Assert.Equal(3, (int)live["spec"]!["replicas"]!);
         Assert.Equal(["pskube/Apply"], Managers(live));
-        var lastApplied = JsonNode.Parse((string)live["metadata"]!["annotations"]![ManagedFieldsMigration.LastAppliedAnnotation]!)!;
+        var lastApplied = JsonNode.Parse((string)live["metadata"]!["annotations"]![LastAppliedConfiguration.Annotation]!)!;
         Assert.Equal(3, (int)lastApplied["spec"]!["replicas"]!);
         Assert.Null(lastApplied["metadata"]!["labels"]!["tier"]);
 
@@ -180,7 +180,7 @@ public sealed class ApplyKubectlTests
         var live = await GetJsonAsync(kubectl, "deploy", "web");
         Assert.Null(live["metadata"]!["labels"]!["tier"]);
         Assert.DoesNotContain("kubectl-client-side-apply/Update", Managers(live));
-        Assert.DoesNotContain("tier", (string)live["metadata"]!["annotations"]![ManagedFieldsMigration.LastAppliedAnnotation]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("tier", (string)live["metadata"]!["annotations"]![LastAppliedConfiguration.Annotation]!, StringComparison.Ordinal);
     }
 
     [KubectlFact]
