@@ -151,10 +151,10 @@ internal sealed class ModelPlanner(JsonElement definitions)
 
     private string ElementType(JsonElement schema, IReadOnlyDictionary<string, string> classNames, string location)
     {
+        // A converted type (a time) inside a list or map stays its RFC 3339 text: lossless, and System.Text.Json
+        // cannot put a property's converter on elements (only PodDisruptionBudget's status.disruptedPods has one).
         var element = Map(schema, classNames, location);
-        return element.ConverterType is null
-            ? element.Name
-            : throw new NotSupportedException($"{location}: a converted type inside a list or map is not supported.");
+        return element.ConverterType is null ? element.Name : "string";
     }
 
     private bool IsClass(string definitionName) =>
