@@ -6,16 +6,21 @@
     Build   - dotnet build PSKube.sln, which lays out the importable module in out/PSKube.
     Test    - the xunit suites (dotnet test), then Pester when it is installed.
     Pester  - only the Pester suites in tests/Pester, against the built module and a fake cluster.
+    Package - a Release build of the module, published with Publish-PSResource to a local file repository in out/:
+              out/PSKube.<version>.nupkg, ready for Install-PSResource or for publishing to a gallery.
 .EXAMPLE
     ./build.ps1
     Builds, then runs every test suite.
 .EXAMPLE
     ./build.ps1 -Task Build; Import-Module ./out/PSKube
     Builds and imports the module.
+.EXAMPLE
+    ./build.ps1 -Task Package
+    Writes out/PSKube.<version>.nupkg and reports its size.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package')]
     [string] $Task = 'Test',
 
     [ValidateSet('Debug', 'Release')]
@@ -53,6 +58,31 @@ function Invoke-PesterSuite {
     if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
 }
 
+function Invoke-Package {
+    # A Release layout of its own, so the Debug module in out/PSKube that the tests import stays as it is.
+    $staging = Join-Path $PSScriptRoot 'out/package'
+    $moduleFolder = Join-Path $staging 'PSKube'
+    if (Test-Path $staging) { Remove-Item -Recurse -Force $staging }
+    dotnet build src/PSKube/PSKube.csproj -c Release -nologo -v minimal "-p:ModuleOutputDirectory=$moduleFolder/"
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
+    $manifest = Test-ModuleManifest -Path (Join-Path $moduleFolder 'PSKube.psd1')
+
+    # Publish-PSResource needs a registered repository: a file one in out/, registered for this call only.
+    $output = Join-Path $PSScriptRoot 'out'
+    $package = Join-Path $output "PSKube.$($manifest.Version).nupkg"
+    Remove-Item -Force $package -ErrorAction SilentlyContinue
+    $repository = "PSKubeBuild-$PID"
+    Register-PSResourceRepository -Name $repository -Uri $output -Trusted
+    try {
+        Publish-PSResource -Path $moduleFolder -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    $size = (Get-Item $package).Length
+    Write-Host ('{0}: {1:N0} bytes ({2:N1} MB)' -f $package, $size, ($size / 1MB))
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' {
@@ -62,4 +92,5 @@ switch ($Task) {
         Invoke-PesterSuite
     }
     'Pester' { Invoke-PesterSuite }
+    'Package' { Invoke-Package }
 }

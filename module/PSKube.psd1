@@ -8,7 +8,7 @@
     GUID                 = 'eca6df10-a4c4-4e14-aefd-4e3b4fa7d2c5'
     Author               = 'PSKube contributors'
     CompanyName          = 'PSKube'
-    Copyright            = '(c) PSKube contributors. All rights reserved.'
+    Copyright            = '(c) PSKube contributors. MIT License.'
     Description          = 'Drive Kubernetes from PowerShell with typed objects and pipelines.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
@@ -73,8 +73,11 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Kubernetes', 'kubectl', 'k8s', 'containers')
-            ProjectUri = 'https://example.invalid/pskube'
+            Tags         = @('Kubernetes', 'kubectl', 'k8s', 'containers', 'cloud-native', 'DevOps', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/pskube/pskube'
+            LicenseUri   = 'https://github.com/pskube/pskube/blob/main/LICENSE'
+            # The build puts the CHANGELOG.md section of ModuleVersion here.
+            ReleaseNotes = ''
         }
     }
 }

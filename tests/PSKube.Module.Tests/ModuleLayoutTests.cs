@@ -17,6 +17,7 @@ public sealed class ModuleLayoutTests
     [InlineData("PSKube.types.ps1xml")]
     [InlineData("en-US/PSKube.dll-Help.xml")]
     [InlineData("en-US/about_PSKube.help.txt")]
+    [InlineData("LICENSE")]
     public void ModuleFolder_HoldsTheFile(string file) =>
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, file)), $"{file} is missing from out/PSKube");
 
@@ -56,6 +57,32 @@ public sealed class ModuleLayoutTests
         var version = props.Descendants("PSKubeVersion").Single().Value;
         Assert.Equal(version, ModuleManifest.Read(RepositoryPaths.Manifest).Values["ModuleVersion"]);
         Assert.True(Version.TryParse(version, out _));
+    }
+
+    [Fact]
+    public void Manifest_NamesTheProjectAndItsLicence_AndShipsItsOwnHelp()
+    {
+        var manifest = ModuleManifest.Read(RepositoryPaths.Manifest);
+        Assert.StartsWith("https://", manifest.Values["ProjectUri"], StringComparison.Ordinal);
+        Assert.Equal(manifest.Values["ProjectUri"] + "/blob/main/LICENSE", manifest.Values["LicenseUri"]);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE")), StringComparison.Ordinal);
+        Assert.Contains("Kubernetes", manifest.Lists["Tags"]);
+        // Help is in the package (en-US); a HelpInfoUri would make Update-Help look for it elsewhere.
+        Assert.False(manifest.Values.ContainsKey("HelpInfoUri"));
+    }
+
+    [Fact]
+    public void Manifest_ReleaseNotesAreTheChangelogSectionOfItsVersion()
+    {
+        var manifest = ModuleManifest.Read(RepositoryPaths.Manifest);
+        var changelog = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "CHANGELOG.md")).ReplaceLineEndings("\n");
+        var heading = $"## [{manifest.Values["ModuleVersion"]}] - ";
+        var start = changelog.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"CHANGELOG.md has no section '{heading}'");
+        var body = changelog[(changelog.IndexOf('\n', start) + 1)..];
+        // The section ends at the next version's heading or at the link definitions closing the file.
+        var end = new[] { body.IndexOf("\n## [", StringComparison.Ordinal), body.IndexOf("\n[", StringComparison.Ordinal), body.Length }.Where(i => i >= 0).Min();
+        Assert.Equal(body[..end].Trim(), manifest.Values["ReleaseNotes"].ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PSKube.Module.Tests;
 
 /// <summary>
-/// Reads the top-level keys of PSKube.psd1 (quoted strings and @(...) lists of quoted strings), enough to check the
+/// Reads the keys of PSKube.psd1 (single-quoted strings and @(...) lists of quoted strings), enough to check the
 /// manifest without PowerShell. The Pester suite checks it with Test-ModuleManifest where pwsh exists.
 /// </summary>
 internal sealed partial class ModuleManifest
@@ -28,7 +28,7 @@ internal sealed partial class ModuleManifest
             var key = match.Groups["key"].Value;
             if (match.Groups["string"].Success)
             {
-                values[key] = match.Groups["string"].Value;
+                values[key] = match.Groups["string"].Value.Replace("''", "'", StringComparison.Ordinal);
             }
             else
             {
@@ -38,7 +38,7 @@ internal sealed partial class ModuleManifest
         return new ModuleManifest(values, lists);
     }
 
-    [GeneratedRegex(@"^\s*(?<key>\w+)\s*=\s*(?:'(?<string>[^']*)'|@\((?<list>[^)]*)\))", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<key>\w+)\s*=\s*(?:'(?<string>(?:[^']|'')*)'|@\((?<list>[^)]*)\))", RegexOptions.Multiline)]
     private static partial Regex Assignment();
 
     [GeneratedRegex("'([^']*)'")]
