@@ -17,6 +17,7 @@ public sealed class ModuleLayoutTests
     [InlineData("PSKube.types.ps1xml")]
     [InlineData("en-US/PSKube.dll-Help.xml")]
     [InlineData("en-US/about_PSKube.help.txt")]
+    [InlineData("en-US/about_PSKube_Automation.help.txt")]
     [InlineData("LICENSE")]
     public void ModuleFolder_HoldsTheFile(string file) =>
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, file)), $"{file} is missing from out/PSKube");

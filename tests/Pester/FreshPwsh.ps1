@@ -1,18 +1,31 @@
-# Starts a new pwsh -NoProfile -NonInteractive, as a scheduled task or a fresh terminal would: dot-source this file.
+# Starts a new pwsh, as a scheduled task or a fresh terminal would: dot-source this file.
 
-# A ProcessStartInfo for pwsh itself (also where it runs as a dotnet tool: dotnet pwsh.dll) running $Script, with
-# output and errors redirected; callers add environment variables before starting it.
-function New-FreshPwshStartInfo([string] $Script) {
-    $pwsh = [Environment]::ProcessPath
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
-    if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $startInfo.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-    foreach ($argument in '-NoLogo', '-NoProfile', '-NonInteractive', '-Command', $Script) { $startInfo.ArgumentList.Add($argument) }
+# How to start this same pwsh: its program and the arguments before pwsh's own (dotnet pwsh.dll where it runs as
+# a dotnet tool).
+function Get-PwshCommand {
+    $program = [Environment]::ProcessPath
+    [pscustomobject]@{
+        FileName  = $program
+        Arguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($program) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    }
+}
+
+# A ProcessStartInfo for pwsh with these arguments, output and errors redirected; callers may change its environment.
+function New-PwshStartInfo([string[]] $Arguments) {
+    $pwsh = Get-PwshCommand
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($pwsh.FileName)
+    foreach ($argument in @($pwsh.Arguments) + $Arguments) { $startInfo.ArgumentList.Add($argument) }
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
     $startInfo
 }
 
-# Runs a started process to its end: its output lines, its error text and its exit code.
+# pwsh -NoProfile -NonInteractive running $Script.
+function New-FreshPwshStartInfo([string] $Script) {
+    New-PwshStartInfo '-NoLogo', '-NoProfile', '-NonInteractive', '-Command', $Script
+}
+
+# Runs a process to its end: its output lines, its error text and its exit code.
 function Wait-FreshPwsh([System.Diagnostics.ProcessStartInfo] $StartInfo) {
     $process = [System.Diagnostics.Process]::Start($StartInfo)
     $errors = $process.StandardError.ReadToEndAsync()

@@ -59,7 +59,7 @@ Describe 'The PSKube package' {
         }
         $files | Should -Be @(
             'dependencies/DiffPlex.dll', 'dependencies/PSKube.Client.dll', 'dependencies/YamlDotNet.dll',
-            'en-US/about_PSKube.help.txt', 'en-US/PSKube.dll-Help.xml',
+            'en-US/about_PSKube.help.txt', 'en-US/about_PSKube_Automation.help.txt', 'en-US/PSKube.dll-Help.xml',
             'LICENSE', 'PSKube.dll', 'PSKube.format.ps1xml', 'PSKube.Loader.dll', 'PSKube.psd1', 'PSKube.types.ps1xml'
         )
     }
