@@ -21,6 +21,7 @@
         'ConvertTo-KubeJson'
         'ConvertTo-KubeYaml'
         'Edit-KubeResource'
+        'Get-KubeApiResource'
         'Get-KubeContext'
         'Get-KubeCronJob'
         'Get-KubeDeployment'

@@ -98,6 +98,12 @@ public sealed class ResourceCatalog(Func<string, string, CancellationToken, Task
         }
     }
 
+    /// <summary>kubectl api-resources: the served types the filter keeps, by API group (core first), then by name.</summary>
+    public async Task<IReadOnlyList<ResourceDefinition>> ApiResourcesAsync(ApiResourceFilter filter, CancellationToken cancellationToken) =>
+        (await DiscoverAsync(cancellationToken)).Where(filter.Keeps)
+            .OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Plural, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The resource types of a category, such as <c>all</c> for kubectl get all, in discovery order.</summary>
     public async Task<IReadOnlyList<ResourceDefinition>> CategoryAsync(string category, CancellationToken cancellationToken) =>
         (await DiscoverAsync(cancellationToken)).Where(r => r.Categories.Contains(category, StringComparer.OrdinalIgnoreCase)).ToList();
