@@ -58,8 +58,74 @@ Describe 'New-* -DryRun' {
         $service.Spec.Ports[0].Port | Should -Be 9200
         $web = New-KubeService web -Selector app=web,tier=front -Port 80, 443 -Type nodeport -DryRun -KubeConfig $nowhere
         $web.Spec.Selector.Count | Should -Be 2
-        $web.Spec.Ports.Name | Should -Be @('port-1', 'port-2')
+        $web.Spec.Ports.Name | Should -Be @('80', '443')
         $web.Spec.Type | Should -Be 'NodePort'
+        $web.Metadata.Labels['app'] | Should -Be 'web'
+    }
+
+    It 'names several ports of an exposed object port-1, port-2, and one port not at all' {
+        $deployment = New-KubeDeployment web -Image nginx -Port 80 -DryRun -KubeConfig $nowhere
+        ($deployment | New-KubeService -Port 80, 8080 -DryRun -KubeConfig $nowhere).Spec.Ports.Name | Should -Be @('port-1', 'port-2')
+        ($deployment | New-KubeService -DryRun -KubeConfig $nowhere).Spec.Ports[0].Name | Should -BeNullOrEmpty
+    }
+
+    It 'builds a Service from a name as kubectl create service does, a target port for each port' {
+        $web = New-KubeService web -Port 80:8080, 443:https, 9000 -DryRun -KubeConfig $nowhere
+        $web.Spec.Ports.Name | Should -Be @('80-8080', '443-https', '9000')
+        $web.Spec.Ports.TargetPort | ForEach-Object { "$_" } | Should -Be @('8080', 'https', '9000')
+        $web.Spec.Selector['app'] | Should -Be 'web'
+        $web.Spec.Type | Should -Be 'ClusterIP'
+        (New-KubeService web -TcpPort 80 -TargetPort 8080 -DryRun -KubeConfig $nowhere).Spec.Ports[0].Name | Should -Be '80-8080'
+        "$((New-KubeService web -Tcp 80:8080 -DryRun -KubeConfig $nowhere).Spec.Ports[0].TargetPort)" | Should -Be '8080'
+    }
+
+    It 'builds NodePort, headless and ExternalName Services' {
+        $nodePort = New-KubeService np -Port 80:8080 -NodePort 30080 -DryRun -KubeConfig $nowhere
+        $nodePort.Spec.Type | Should -Be 'NodePort'
+        $nodePort.Spec.Ports[0].NodePort | Should -Be 30080
+        $headless = New-KubeService db -ClusterIP none -DryRun -KubeConfig $nowhere
+        $headless.Spec.ClusterIP | Should -Be 'None'
+        $headless.Spec.Ports | Should -BeNullOrEmpty
+        $external = New-KubeService billing -ExternalName billing.example.com -DryRun -KubeConfig $nowhere
+        $external.Spec.Type | Should -Be 'ExternalName'
+        $external.Spec.ExternalName | Should -Be 'billing.example.com'
+        (New-KubeDeployment db -Image postgres -DryRun -KubeConfig $nowhere | New-KubeService -ClusterIP None -DryRun -KubeConfig $nowhere).Spec.ClusterIP | Should -Be 'None'
+    }
+
+    It 'sets no namespace on what it builds from a piped object, unless -Namespace is typed' {
+        $deployment = New-KubeDeployment web -Image nginx -Port 80 -DryRun -KubeConfig $nowhere
+        $deployment.Metadata.Namespace = 'team-a'
+        ($deployment | New-KubeService -DryRun -KubeConfig $nowhere).Metadata.Namespace | Should -BeNullOrEmpty
+        # A typed -Namespace names the namespace in metadata: the piped object's own, where the Service goes, as everywhere in the module.
+        ($deployment | New-KubeService -Namespace team-b -DryRun -KubeConfig $nowhere).Metadata.Namespace | Should -Be 'team-a'
+        (New-KubeService web -Port 80 -Namespace team-b -DryRun -KubeConfig $nowhere).Metadata.Namespace | Should -Be 'team-b'
+    }
+
+    It 'builds a pod with annotations, a pull policy, privileges, KEY=value variables and overrides' {
+        $pod = New-KubePod api -Image nginx -Env LOG_LEVEL=debug, 'JAVA_OPTS=-Xmx1g -Dmode=a,b' -Annotation owner=team-a, 'note=x = y' -ImagePullPolicy always -Privileged -DryRun -KubeConfig $nowhere
+        $container = $pod.Spec.Containers[0]
+        $container.Env.Name | Should -Be @('LOG_LEVEL', 'JAVA_OPTS')
+        $container.Env.Value | Should -Be @('debug', '-Xmx1g -Dmode=a,b')
+        $pod.Metadata.Annotations['note'] | Should -Be 'x = y'
+        $container.ImagePullPolicy | Should -Be 'Always'
+        $container.SecurityContext.Privileged | Should -BeTrue
+        (New-KubePod api -Image nginx -Env @{ MODE = 'test' } -DryRun -KubeConfig $nowhere).Spec.Containers[0].Env[0].Value | Should -Be 'test'
+
+        $overridden = New-KubePod api -Image nginx -Overrides @{ spec = @{ nodeName = 'fake-node-1'; dnsPolicy = $null }; metadata = @{ labels = @{ run = $null; tier = 'be' } } } -DryRun -KubeConfig $nowhere
+        $overridden.Spec.NodeName | Should -Be 'fake-node-1'
+        $overridden.Spec.DnsPolicy | Should -BeNullOrEmpty
+        $overridden.Metadata.Labels.Keys | Should -Be @('tier')
+        (New-KubePod api -Image nginx -Overrides '{"spec":{"hostNetwork":true}}' -DryRun -KubeConfig $nowhere).Spec.HostNetwork | Should -BeTrue
+    }
+
+    It 'builds a Deployment of several images and a namespace' {
+        $deployment = New-KubeDeployment shop -Image nginx:1.27, registry.example.com/team/log-shipper:3 -Port 80 -DryRun -KubeConfig $nowhere
+        $deployment.Spec.Template.Spec.Containers.Name | Should -Be @('nginx', 'log-shipper')
+        $deployment.Spec.Template.Spec.Containers[0].Ports[0].ContainerPortValue | Should -Be 80
+        $namespace = New-KubeNamespace staging -Label @{ env = 'qa' } -DryRun -KubeConfig $nowhere
+        $namespace.Name | Should -Be 'staging'
+        $namespace.Metadata.Labels['env'] | Should -Be 'qa'
+        $namespace | ConvertTo-KubeYaml | Should -BeLike '*kind: Namespace*'
     }
 }
 
@@ -76,10 +142,25 @@ Describe 'Bad input is refused before any request' {
         { Start-KubeCronJob Bad_Name -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,PSKube.Commands.Jobs.StartKubeCronJobCommand'
     }
 
-    It 'refuses a Service without a selector or ports, and a selector that is not key=value' {
-        { New-KubeService lonely -Port 80 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSelector,PSKube.Commands.Services.NewKubeServiceCommand'
+    It 'refuses a Service without ports, and a selector that is not key=value' {
         { New-KubeService lonely -Selector app=web -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPort,PSKube.Commands.Services.NewKubeServiceCommand' -ExpectedMessage '*Give -Port*'
         { New-KubeService lonely -Selector 'app!=web' -Port 80 -KubeConfig $nowhere } | Should -Throw -ExpectedMessage '*key=value*'
+    }
+
+    It 'refuses Services the API server would refuse, naming the parameter' {
+        { New-KubeService web -Port 80:Http -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPort,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService web -Port 80 -Type NodePort -ClusterIP None -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidClusterIP,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService web -Port 80 -Type ClusterIP -NodePort 30080 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidNodePort,PSKube.Commands.Services.NewKubeServiceCommand'
+        { New-KubeService db -ExternalName Db_Host -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidExternalName,PSKube.Commands.Services.NewKubeServiceCommand'
+        $pod = New-KubePod web -Image nginx -Port 80 -DryRun -KubeConfig $nowhere
+        { $pod | New-KubeService -ExternalName db.example.com -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidExternalName,PSKube.Commands.Services.NewKubeServiceCommand'
+    }
+
+    It 'refuses bad overrides, KEY=value text without =, and two images with one container name' {
+        { New-KubePod web -Image nginx -Overrides '{spec' -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidOverrides,PSKube.Commands.Pods.NewKubePodCommand' -ExpectedMessage '*not JSON*'
+        { New-KubePod web -Image nginx -Env LOG_LEVEL -KubeConfig $nowhere } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,PSKube.Commands.Pods.NewKubePodCommand' -ExpectedMessage "*'LOG_LEVEL' is not KEY=value*"
+        { New-KubeDeployment web -Image nginx, nginx:1.27 -KubeConfig $nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidImage,PSKube.Commands.Workloads.NewKubeDeploymentCommand' -ExpectedMessage '*both make the container name*'
+        { New-KubeDeployment web -Image nginx, busybox -KubeConfig $nowhere -ErrorAction Stop -- sleep 1 } | Should -Throw -ErrorId 'InvalidCommand,PSKube.Commands.Workloads.NewKubeDeploymentCommand'
     }
 
     It 'refuses an image reference kubectl run refuses, naming -Image' {
@@ -144,6 +225,41 @@ Describe 'Creating' {
         $service = Get-KubeDeployment elastic | New-KubeService -Port 9200
         $service.Name | Should -Be 'elastic'
         (Get-KubeService elastic).Spec.ClusterIP | Should -Not -BeNullOrEmpty
+    }
+
+    It 'creates every form of Service, the fake cluster allocating what kubectl''s cluster would' {
+        $web = New-KubeService svc-web -Port 80:8080, 443:https
+        $web.Spec.ClusterIP | Should -Not -BeNullOrEmpty
+        $web.Spec.Ports.Name | Should -Be @('80-8080', '443-https')
+        (New-KubeService svc-np -Port 80 -NodePort 30080).Spec.Ports[0].NodePort | Should -Be 30080
+        (New-KubeService svc-auto -Port 80 -Type NodePort).Spec.Ports[0].NodePort | Should -BeGreaterOrEqual 30000
+        (New-KubeService svc-lb -Port 80 -Type LoadBalancer).Spec.Type | Should -Be 'LoadBalancer'
+        (New-KubeService svc-hl -ClusterIP None).Spec.ClusterIP | Should -Be 'None'
+        (New-KubeService svc-ext -ExternalName billing.example.com).ClusterIP | Should -Be '<none>'
+        New-KubeService svc-np2 -Port 81 -NodePort 30080 -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'ServiceInvalid*'
+        $failure[0].Exception.Message | Should -BeLike '*provided port is already allocated*'
+    }
+
+    It 'creates what it builds from a piped object in that object''s namespace' {
+        New-KubeNamespace gen-team | Out-Null
+        New-KubeDeployment piped -Image nginx -Port 80 -Namespace gen-team | Out-Null
+        $service = Get-KubeDeployment piped -Namespace gen-team | New-KubeService
+        $service.Namespace | Should -Be 'gen-team'
+        New-KubeCronJob nightly -Schedule '@daily' -Image alpine -Namespace gen-team | Out-Null
+        $job = Get-KubeCronJob nightly -Namespace gen-team | Start-KubeCronJob -JobName nightly-now
+        $job.Namespace | Should -Be 'gen-team'
+        (Get-KubeCronJob nightly -Namespace gen-team | Start-KubeCronJob -JobName nightly-dry -DryRun).Metadata.Namespace | Should -BeNullOrEmpty
+    }
+
+    It 'creates a pod with overrides, privileges and annotations, a Deployment of two images and a namespace' {
+        $pod = New-KubePod overridden -Image alpine -Privileged -Annotation owner=team-a -Overrides @{ spec = @{ terminationGracePeriodSeconds = 5 } } -- sleep 60
+        $pod.Spec.TerminationGracePeriodSeconds | Should -Be 5
+        $pod.Metadata.Annotations['owner'] | Should -Be 'team-a'
+        $deployment = New-KubeDeployment shop -Image nginx:1.27, busybox
+        $deployment.Spec.Template.Spec.Containers.Count | Should -Be 2
+        New-KubeNamespace gen-dry -DryRun | Out-Null
+        Get-KubeNamespace gen-dry -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'runs a Job to completion with -Wait, and reports a failed one' {

@@ -24,6 +24,10 @@ public sealed partial class ResourceHandler
     private void Admit(ResourceDefinition resource, JsonObject obj, JsonObject? existing)
     {
         ObjectValidation.Validate(resource, obj, existing);
+        if (resource.Kind == "Service")
+        {
+            ServiceValidation.Validate(obj);
+        }
         if (resource.Kind == "PriorityClass")
         {
             var classes = store.List(resource, null, _ => true).Select(c => c.Object);

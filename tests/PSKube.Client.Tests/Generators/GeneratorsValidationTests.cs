@@ -8,7 +8,7 @@ namespace PSKube.Client.Tests.Generators;
 public sealed class GeneratorsValidationTests
 {
     private static readonly PodOptions Pod = new() { Name = "web", Image = "nginx" };
-    private static readonly DeploymentOptions Deployment = new() { Name = "web", Image = "nginx" };
+    private static readonly DeploymentOptions Deployment = new() { Name = "web", Images = ["nginx"] };
     private static readonly JobOptions Job = new() { Name = "once", Image = "busybox" };
     private static readonly CronJobOptions CronJob = new() { Name = "tick", Image = "busybox", Schedule = "*/5 * * * *" };
 
@@ -39,10 +39,10 @@ public sealed class GeneratorsValidationTests
         { "namespace", () => PodGenerator.Generate(Pod with { Namespace = "Team_A" }), "Namespace", ["'Team_A' is not a valid namespace name"] },
         { "negative replicas", () => DeploymentGenerator.Generate(Deployment with { Replicas = -1 }), "Replicas", ["Replicas is -1", "cannot be negative"] },
         { "long deployment name", () => DeploymentGenerator.Generate(Deployment with { Name = new string('a', 64) }), "Name", ["too long for the label app="] },
-        { "image not a reference", () => DeploymentGenerator.Generate(Deployment with { Image = "team/Web:1" }), "Image", ["Invalid image name \"team/Web:1\": invalid reference format", "e.g. 'nginx:1.27'"] },
+        { "image not a reference", () => DeploymentGenerator.Generate(Deployment with { Images = ["team/Web:1"] }), "Images", ["Invalid image name \"team/Web:1\": invalid reference format", "e.g. 'nginx:1.27'"] },
         { "upper case image", () => PodGenerator.Generate(Pod with { Image = "UPPER:case" }), "Image", ["Invalid image name \"UPPER:case\": invalid reference format"] },
         { "job image", () => JobGenerator.Generate(Job with { Image = "nginx:" }), "Image", ["invalid reference format"] },
-        { "image base name", () => DeploymentGenerator.Generate(Deployment with { Image = "team/" + new string('w', 64) + ":1" }), "Image", ["made from the image", "Give Image an image whose last path segment"] },
+        { "image base name", () => DeploymentGenerator.Generate(Deployment with { Images = ["team/" + new string('w', 64) + ":1"] }), "Images", ["made from the image", "Give Images an image whose last path segment"] },
         { "caller's parameter names", () => PodGenerator.Generate(Pod with { Port = 0, ParameterNames = option => "-" + option }), "-Port", ["Give -Port a number"] },
         { "caller's renamed parameter", () => PodGenerator.Generate(Pod with { RestartPolicy = "Sometimes", ParameterNames = option => option == "RestartPolicy" ? "-Restart" : option }), "-Restart", ["Give -Restart one of"] },
         { "job name too long", () => JobGenerator.Generate(Job with { Name = new string('a', 64) }), "Name", ["not a valid Job name", "no more than 63"] },
@@ -63,19 +63,42 @@ public sealed class GeneratorsValidationTests
         { "history limit", () => CronJobGenerator.Generate(CronJob with { FailedJobsHistoryLimit = -1 }), "FailedJobsHistoryLimit", ["cannot be negative"] },
         { "starting deadline", () => CronJobGenerator.Generate(CronJob with { StartingDeadlineSeconds = -5 }), "StartingDeadlineSeconds", ["cannot be negative"] },
         { "cronjob not from cluster", () => JobGenerator.FromCronJob(new CronJob { Metadata = new ObjectMeta { Name = "tick" } }), "CronJob", ["not read from the cluster"] },
-        { "service without selector", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = [80] }), "Selector", ["needs a selector", "Give Selector"] },
-        { "service without ports", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector }), "Ports", ["at least one port"] },
-        { "service name", () => ServiceGenerator.Generate(new ServiceOptions { Name = "1web", Selector = Selector, Ports = [80] }), "Name", ["'1web' is not a valid Service name", "DNS-1035"] },
-        { "duplicate ports", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80, 80] }), "Ports", ["port 80 is given more than once"] },
-        { "target port name", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80], TargetPort = "my-http-port-name" }), "TargetPort", ["longer than 15", "container port's name"] },
-        { "target port digits", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80], TargetPort = "0" }), "TargetPort", ["port 0 is out of range"] },
-        { "target port hyphens", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80], TargetPort = "a--b" }), "TargetPort", ["'--'"] },
-        { "protocol", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80], Protocol = "HTTP" }), "Protocol", ["TCP, UDP, SCTP"] },
-        { "type", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = Selector, Ports = [80], Type = "ExternalName" }), "Type", ["ClusterIP, NodePort, LoadBalancer"] },
-        { "selector value", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = new Dictionary<string, string> { ["app"] = "a b" }, Ports = [80] }), "Selector", ["not a valid value for the label 'app'"] },
-        { "unlabelled pod", () => ServiceGenerator.Expose(new Pod { Kind = "Pod", Metadata = new ObjectMeta { Name = "bare" } }, new ServiceOptions { Ports = [80] }), "Selector", ["Pod 'bare' has no labels", "Give Selector"] },
+        { "service without ports", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web" }), "Ports", ["at least one port", "80:8080", "None for a headless"] },
+        { "service name", () => ServiceGenerator.Generate(new ServiceOptions { Name = "1web", Ports = ["80"] }), "Name", ["'1web' is not a valid Service name", "DNS-1035"] },
+        { "duplicate ports", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80", "80:8080"] }), "Ports", ["port 80 is given more than once"] },
+        { "port text", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["http"] }), "Ports", ["'http' is not a port", "PORT:TARGET"] },
+        { "port with two colons", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80:81:82"] }), "Ports", ["'80:81:82' is not a port"] },
+        { "port zero", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["0:80"] }), "Ports", ["port 0 is out of range"] },
+        { "port's target name", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80:Http"] }), "Ports", ["'Http' is neither a port number nor a valid port name"] },
+        { "target port name", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80"], TargetPort = "my-http-port-name" }), "TargetPort", ["longer than 15", "container port's name"] },
+        { "target port digits", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80"], TargetPort = "0" }), "TargetPort", ["port 0 is out of range"] },
+        { "target port hyphens", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80"], TargetPort = "a--b" }), "TargetPort", ["'--'"] },
+        { "protocol", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80"], Protocol = "HTTP" }), "Protocol", ["TCP, UDP, SCTP"] },
+        { "type", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Ports = ["80"], Type = "Ingress" }), "Type", ["ClusterIP, NodePort, LoadBalancer, ExternalName"] },
+        { "selector value", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Selector = new Dictionary<string, string> { ["app"] = "a b" }, Ports = ["80"] }), "Selector", ["not a valid value for the label 'app'"] },
+        { "external name missing", () => ServiceGenerator.Generate(new ServiceOptions { Name = "db", Type = "ExternalName" }), "ExternalName", ["needs the DNS name", "db.example.com"] },
+        { "external name invalid", () => ServiceGenerator.Generate(new ServiceOptions { Name = "db", ExternalName = "Db_Host" }), "ExternalName", ["'Db_Host' is not a valid external name"] },
+        { "external name with another type", () => ServiceGenerator.Generate(new ServiceOptions { Name = "db", Type = "NodePort", ExternalName = "db.example.com", Ports = ["80"] }), "ExternalName", ["makes an ExternalName Service, not a NodePort one"] },
+        { "external name with cluster IP", () => ServiceGenerator.Generate(new ServiceOptions { Name = "db", ExternalName = "db.example.com", ClusterIP = "10.96.0.9" }), "ClusterIP", ["has no cluster IP"] },
+        { "headless node port service", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Type = "NodePort", ClusterIP = "None", Ports = ["80"] }), "ClusterIP", ["cannot be headless", "only be used with a ClusterIP Service"] },
+        { "cluster IP text", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", ClusterIP = "auto", Ports = ["80"] }), "ClusterIP", ["'auto' is not an IP address"] },
+        { "cluster IP short", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", ClusterIP = "10.96.1", Ports = ["80"] }), "ClusterIP", ["not an IP address"] },
+        { "node port on cluster IP", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", Type = "ClusterIP", NodePort = 30080, Ports = ["80"] }), "NodePort", ["for NodePort and LoadBalancer Services, not ClusterIP ones"] },
+        { "node port for several ports", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", NodePort = 30080, Ports = ["80", "443"] }), "NodePort", ["there are 2"] },
+        { "node port range", () => ServiceGenerator.Generate(new ServiceOptions { Name = "web", NodePort = 70000, Ports = ["80"] }), "NodePort", ["out of range"] },
+        { "expose as external name", () => ServiceGenerator.Expose(new Pod { Kind = "Pod", Metadata = new ObjectMeta { Name = "p", Labels = Selector } }, new ServiceOptions { ExternalName = "db.example.com" }), "ExternalName", ["stands for a DNS name, not for the pods of the Pod 'p'"] },
+        { "expose with external name type", () => ServiceGenerator.Expose(new Pod { Kind = "Pod", Metadata = new ObjectMeta { Name = "p", Labels = Selector } }, new ServiceOptions { Type = "ExternalName", Ports = ["80"] }), "Type", ["stands for a DNS name"] },
+        { "several images and a command", () => DeploymentGenerator.Generate(Deployment with { Images = ["nginx", "busybox"], Command = ["sleep", "1"] }), "Command", ["cannot go with several images"] },
+        { "several images and a container name", () => DeploymentGenerator.Generate(Deployment with { Images = ["nginx", "busybox"], ContainerName = "app" }), "ContainerName", ["names the container of a single image"] },
+        { "images with one name", () => DeploymentGenerator.Generate(Deployment with { Images = ["nginx", "team/nginx:1.27"] }), "Images", ["'nginx' and 'team/nginx:1.27' both make the container name 'nginx'"] },
+        { "no image", () => DeploymentGenerator.Generate(Deployment with { Images = [] }), "Images", ["An image is required"] },
+        { "overrides not JSON", () => PodGenerator.Generate(Pod with { Overrides = "{spec:" }), "Overrides", ["is not JSON"] },
+        { "overrides not an object", () => PodGenerator.Generate(Pod with { Overrides = "[1]" }), "Overrides", ["must be a JSON object"] },
+        { "overrides change the kind", () => PodGenerator.Generate(Pod with { Overrides = """{"kind":"Deployment"}""" }), "Overrides", ["must keep them (v1 Pod)"] },
+        { "overrides of the wrong type", () => PodGenerator.Generate(Pod with { Overrides = """{"spec":{"containers":"web"}}""" }), "Overrides", ["wrong type"] },
+        { "unlabelled pod", () => ServiceGenerator.Expose(new Pod { Kind = "Pod", Metadata = new ObjectMeta { Name = "bare" } }, new ServiceOptions { Ports = ["80"] }), "Selector", ["Pod 'bare' has no labels", "Give Selector"] },
         { "portless pod", () => ServiceGenerator.Expose(new Pod { Kind = "Pod", Metadata = new ObjectMeta { Name = "p", Labels = Selector } }, new ServiceOptions()), "Ports", ["declares no ports", "Give Ports"] },
-        { "match expressions", () => ServiceGenerator.Expose(ExpressionDeployment(), new ServiceOptions { Ports = [80] }), "Selector", ["matchExpressions", "Give Selector"] },
+        { "match expressions", () => ServiceGenerator.Expose(ExpressionDeployment(), new ServiceOptions { Ports = ["80"] }), "Selector", ["matchExpressions", "Give Selector"] },
         { "unexposable kind", () => ServiceGenerator.Expose(new ConfigMap { Kind = "ConfigMap", Metadata = new ObjectMeta { Name = "c" } }, new ServiceOptions()), "InputObject", ["A ConfigMap cannot be exposed"] },
     };
 
@@ -96,7 +119,7 @@ public sealed class GeneratorsValidationTests
     [Fact]
     public void Generators_MatchExpressionsWithSelector_Expose()
     {
-        var service = ServiceGenerator.Expose(ExpressionDeployment(), new ServiceOptions { Ports = [80], Selector = Selector });
+        var service = ServiceGenerator.Expose(ExpressionDeployment(), new ServiceOptions { Ports = ["80"], Selector = Selector });
         Assert.Equal("web", service.Spec!.Selector!["app"]);
         Assert.Equal("expr", service.Name);
     }
@@ -167,7 +190,7 @@ public sealed class GeneratorsValidationTests
     [Fact]
     public void Generators_GivenContainerName_ReplacesTheImageName()
     {
-        var deployment = DeploymentGenerator.Generate(Deployment with { Image = "team/web_app:1", ContainerName = "web" });
+        var deployment = DeploymentGenerator.Generate(Deployment with { Images = ["team/web_app:1"], ContainerName = "web" });
         Assert.Equal("web", deployment.Spec!.Template!.Spec!.Containers![0].Name);
     }
 

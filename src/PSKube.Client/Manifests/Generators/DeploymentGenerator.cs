@@ -13,7 +13,8 @@ public static class DeploymentGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var name = GeneratorInput.ObjectName("deployments", options.Name, options.Parameter(nameof(DeploymentOptions.Name)));
-        var image = GeneratorInput.Image(options.Image, options.Parameter(nameof(DeploymentOptions.Image)));
+        var imageParameter = options.Parameter(nameof(DeploymentOptions.Images));
+        var images = options.Images is { Count: > 0 } ? options.Images : [null!];
         var replicas = GeneratorInput.NotNegative<int>(options.Replicas, options.Parameter(nameof(DeploymentOptions.Replicas)));
         if (NameValidation.ValidateLabelValue(name).Count > 0)
         {
@@ -22,20 +23,47 @@ public static class DeploymentGenerator
                 options.Parameter(nameof(DeploymentOptions.Name)));
         }
 
-        var containerName = options.ContainerName is null
-            ? GeneratorInput.ContainerName(ContainerNameFromImage(image), options.Parameter(nameof(DeploymentOptions.Image)), $"made from the image '{image}'",
-                $"Give {options.Parameter(nameof(DeploymentOptions.Image))} an image whose last path segment, without tag, makes a container name, or give {options.Parameter(nameof(DeploymentOptions.ContainerName))}.")
-            : GeneratorInput.ContainerName(options.ContainerName, options.Parameter(nameof(DeploymentOptions.ContainerName)), "given");
-        var container = new Container
+        if (images.Count > 1 && options.Command is { Count: > 0 })
         {
-            Name = containerName,
-            Image = image,
-            Command = GeneratorInput.Words(options.Command, options.Parameter(nameof(DeploymentOptions.Command))),
-            Resources = new ResourceRequirements(),
-        };
+            throw new KubeInputException(
+                $"A command cannot go with several images (kubectl refuses it too): each container would get it. Give one {imageParameter}, or leave out the command.",
+                options.Parameter(nameof(DeploymentOptions.Command)));
+        }
+
+        if (images.Count > 1 && options.ContainerName is not null)
+        {
+            throw new KubeInputException(
+                $"{options.Parameter(nameof(DeploymentOptions.ContainerName))} names the container of a single image, but {imageParameter} gives {images.Count}. Leave it out: each container is named after its image.",
+                options.Parameter(nameof(DeploymentOptions.ContainerName)));
+        }
+
+        var containers = new List<Container>(images.Count);
+        foreach (var given in images)
+        {
+            var image = GeneratorInput.Image(given, imageParameter);
+            var containerName = options.ContainerName is null
+                ? GeneratorInput.ContainerName(ContainerNameFromImage(image), imageParameter, $"made from the image '{image}'",
+                    $"Give {imageParameter} an image whose last path segment, without tag, makes a container name, or give {options.Parameter(nameof(DeploymentOptions.ContainerName))}.")
+                : GeneratorInput.ContainerName(options.ContainerName, options.Parameter(nameof(DeploymentOptions.ContainerName)), "given");
+            if (containers.FirstOrDefault(container => container.Name == containerName) is { } same)
+            {
+                throw new KubeInputException(
+                    $"The images '{same.Image}' and '{image}' both make the container name '{containerName}', and a pod's containers need different names. Give each image once, or create the Deployment with one image and add containers with a manifest.",
+                    imageParameter);
+            }
+
+            containers.Add(new Container
+            {
+                Name = containerName,
+                Image = image,
+                Command = GeneratorInput.Words(options.Command, options.Parameter(nameof(DeploymentOptions.Command))),
+                Resources = new ResourceRequirements(),
+            });
+        }
+
         if (options.Port is { } port)
         {
-            container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, options.Parameter(nameof(DeploymentOptions.Port))) }];
+            containers[0].Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, options.Parameter(nameof(DeploymentOptions.Port))) }];
         }
 
         return new Deployment
@@ -55,7 +83,7 @@ public static class DeploymentGenerator
                 Template = new PodTemplateSpec
                 {
                     Metadata = new ObjectMeta { Labels = Labels(name) },
-                    Spec = new PodSpec { Containers = [container] },
+                    Spec = new PodSpec { Containers = containers },
                 },
                 Strategy = new DeploymentStrategy(),
             },

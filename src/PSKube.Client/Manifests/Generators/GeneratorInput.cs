@@ -283,6 +283,7 @@ internal static class GeneratorInput
         "deployments" => "Deployment",
         "services" => "Service",
         "pods" => "Pod",
+        "namespaces" => "Namespace",
         _ => resource,
     };
 

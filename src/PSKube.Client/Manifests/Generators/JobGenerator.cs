@@ -44,10 +44,11 @@ public static class JobGenerator
     /// <summary>
     /// The Job <c>kubectl create job NAME --from=cronjob/X</c> builds: the job template's spec, labels and
     /// annotations, the <see cref="InstantiateAnnotation"/>, and the CronJob as controlling owner (without
-    /// blockOwnerDeletion, as kubectl, which would otherwise need rights on cronjobs/finalizers). The Job goes in
-    /// the CronJob's namespace. Without <paramref name="name"/> it is <see cref="DefaultManualJobName"/>.
+    /// blockOwnerDeletion, as kubectl, which would otherwise need rights on cronjobs/finalizers). Without
+    /// <paramref name="name"/> it is <see cref="DefaultManualJobName"/>. Its metadata names <paramref name="namespace"/>
+    /// only (kubectl -n), never the CronJob's own, so the Job is created where the caller sends it (the CronJob's namespace).
     /// </summary>
-    public static Job FromCronJob(CronJob cronJob, string? name = null)
+    public static Job FromCronJob(CronJob cronJob, string? name = null, string? @namespace = null)
     {
         ArgumentNullException.ThrowIfNull(cronJob);
         const string Parameter = "CronJob";
@@ -81,7 +82,7 @@ public static class JobGenerator
             Metadata = new ObjectMeta
             {
                 Name = jobName,
-                Namespace = cronJob.Namespace,
+                Namespace = GeneratorInput.Namespace(@namespace, "Namespace"),
                 Labels = template.Metadata?.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : null,
                 Annotations = annotations,
                 OwnerReferences =

@@ -23,6 +23,11 @@ public static class PodGenerator
                 ? null
                 : GeneratorInput.OneOf(options.ImagePullPolicy, options.Parameter(nameof(PodOptions.ImagePullPolicy)), "image pull policy", "Always", "IfNotPresent", "Never"),
         };
+        if (options.Privileged)
+        {
+            container.SecurityContext = new SecurityContext { Privileged = true };
+        }
+
         if (options.Port is { } port)
         {
             container.Ports = [new ContainerPort { ContainerPortValue = GeneratorInput.Port(port, options.Parameter(nameof(PodOptions.Port))) }];
@@ -38,7 +43,7 @@ public static class PodGenerator
             container.Args = words;
         }
 
-        return new Pod
+        var pod = new Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
@@ -57,6 +62,16 @@ public static class PodGenerator
             },
             PodStatus = new PodStatus(),
         };
+
+        // As kubectl: the overrides go over the generated pod, then -n sets the namespace.
+        pod = GeneratorOverrides.Apply(pod, options.Overrides, options.Parameter(nameof(PodOptions.Overrides)));
+        if (options.Namespace is not null)
+        {
+            pod.Metadata ??= new ObjectMeta();
+            pod.Metadata.Namespace = options.Namespace;
+        }
+
+        return pod;
     }
 
     // The container check above already keeps the name within what a label value allows.

@@ -36,6 +36,15 @@ public sealed record PodOptions : GeneratorOptions
     /// <summary>Puts <see cref="Arguments"/> into the container's command instead of its args (<c>--command</c>).</summary>
     public bool ArgumentsAreCommand { get; init; }
 
+    /// <summary>Runs the container privileged (<c>--privileged</c>): securityContext.privileged true.</summary>
+    public bool Privileged { get; init; }
+
+    /// <summary>
+    /// JSON merged into the generated Pod as a JSON merge patch, kubectl's <c>--overrides</c> (with its default
+    /// <c>--override-type merge</c>): objects merge, null removes a field, lists are replaced whole.
+    /// </summary>
+    public string? Overrides { get; init; }
+
     /// <summary>Resource requests, resource name to quantity, e.g. cpu = 250m, memory = 64Mi.</summary>
     public IReadOnlyDictionary<string, string>? Requests { get; init; }
 

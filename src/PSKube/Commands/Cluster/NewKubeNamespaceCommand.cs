@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using PSKube.Client.Manifests.Generators;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
@@ -8,7 +9,7 @@ using PSKube.Validation;
 
 namespace PSKube.Commands.Cluster;
 
-/// <summary>New-KubeNamespace: creates a namespace (kubectl create namespace), optionally labelled.</summary>
+/// <summary>New-KubeNamespace: creates a namespace (kubectl create namespace), optionally labelled; -DryRun only builds it.</summary>
 [Cmdlet(VerbsCommon.New, "KubeNamespace", SupportsShouldProcess = true)]
 [OutputType(typeof(Namespace))]
 public sealed class NewKubeNamespaceCommand : KubeCmdlet
@@ -25,13 +26,23 @@ public sealed class NewKubeNamespaceCommand : KubeCmdlet
     [ValidateLabels]
     public Hashtable? Label { get; set; }
 
+    /// <summary>Output the namespace without creating it (kubectl create namespace --dry-run=client -o yaml).</summary>
+    [Parameter]
+    public SwitchParameter DryRun { get; set; }
+
     protected override void ProcessRecord()
     {
         if (!IsValidName(Namespaces, Name))
         {
             return;
         }
-        var created = new Namespace { Metadata = new ObjectMeta { Name = Name, Labels = Label is null ? null : LabelValidation.ToLabels(Label) } };
+        // -Name and -Label are checked by now, so the generator has nothing left to refuse.
+        var created = NamespaceGenerator.Generate(Name, Label is null ? null : LabelValidation.ToLabels(Label), "-Name", "-Label");
+        if (DryRun)
+        {
+            WriteObject(created);
+            return;
+        }
         if (!ShouldChange(Describe(Namespaces.Singular, Name, null), "Create", () => TryApi(Namespaces.Kind, Name, () =>
                 Await(token => Client.CreateAsync(Namespaces, created, new WriteOptions { DryRun = true }, token)))))
         {

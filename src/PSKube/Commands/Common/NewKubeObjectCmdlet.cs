@@ -30,8 +30,11 @@ public abstract class NewKubeObjectCmdlet<T> : KubeNamespacedCmdlet
     /// <summary>What to do with the created object before it is written (New-KubePod -Wait waits for it).</summary>
     protected virtual T Created(T created) => created;
 
-    /// <summary>-Namespace when given (kubectl -n), else nothing: the generated object then has no namespace, as kubectl's.</summary>
-    protected string? ExplicitNamespace => string.IsNullOrEmpty(Namespace) ? null : TargetNamespace;
+    /// <summary>
+    /// -Namespace when typed (kubectl -n), else nothing: the generated object then has no namespace, as kubectl's, also
+    /// when a piped object bound -Namespace by property name (it is still created in that namespace).
+    /// </summary>
+    protected string? ExplicitNamespace => TypedNamespace;
 
     protected override void ProcessRecord()
     {
@@ -83,7 +86,7 @@ public abstract class NewKubeObjectCmdlet<T> : KubeNamespacedCmdlet
     /// <summary>A hashtable (-Label @{ app = 'web' }, -Requests @{ cpu = '250m' }) as the text dictionary the generators take.</summary>
     protected static Dictionary<string, string>? Strings(IDictionary? table) => table is null ? null : LabelValidation.ToLabels(table);
 
-    /// <summary>-Env @{ A = '1' } as kubectl's NAME=VALUE entries, in the order given.</summary>
+    /// <summary>-Env @{ A = '1' } (or A=1 text, made a dictionary at binding) as kubectl's NAME=VALUE entries, in the order given.</summary>
     protected static List<string>? EnvEntries(IDictionary? table) =>
         Strings(table)?.Select(pair => $"{pair.Key}={pair.Value}").ToList();
 }

@@ -47,6 +47,6 @@ public sealed class StartKubeCronJobCommand : NewKubeObjectCmdlet<Job>
         CronJob? cronJob = null;
         TryApi("CronJob", name, () =>
             cronJob = Await(token => Client.GetAsync<CronJob>(cronJobs, TargetNamespace, name, token)));
-        return cronJob is null ? null : JobGenerator.FromCronJob(cronJob, JobName);
+        return cronJob is null ? null : JobGenerator.FromCronJob(cronJob, JobName, ExplicitNamespace);
     }
 }

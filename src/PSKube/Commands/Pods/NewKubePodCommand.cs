@@ -38,9 +38,32 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
     [Parameter]
     public int? Port { get; set; }
 
-    /// <summary>Environment variables, e.g. <c>[ordered]@{ MODE = 'test' }</c>.</summary>
+    /// <summary>Environment variables: KEY=value text (kubectl --env) or a hashtable, e.g. <c>[ordered]@{ MODE = 'test' }</c>.</summary>
     [Parameter]
+    [KeyValueTransformation]
     public IDictionary? Env { get; set; }
+
+    /// <summary>The pod's annotations: KEY=value text (kubectl --annotations) or a hashtable.</summary>
+    [Parameter]
+    [KeyValueTransformation]
+    public IDictionary? Annotation { get; set; }
+
+    /// <summary>When the kubelet pulls the image: Always, IfNotPresent or Never; the server's default when omitted.</summary>
+    [Parameter]
+    [CanonicalSpelling("Always", "IfNotPresent", "Never")]
+    [ValidateSet("Always", "IfNotPresent", "Never")]
+    public string? ImagePullPolicy { get; set; }
+
+    /// <summary>Run the container privileged (kubectl run --privileged).</summary>
+    [Parameter]
+    public SwitchParameter Privileged { get; set; }
+
+    /// <summary>
+    /// Fields merged into the generated pod (kubectl run --overrides): JSON text or a hashtable, merged as a JSON merge
+    /// patch (objects merge, $null removes, lists are replaced whole).
+    /// </summary>
+    [Parameter]
+    public object? Overrides { get; set; }
 
     /// <summary>The pod's labels, as a hashtable or key=value text; <c>run=NAME</c> when omitted.</summary>
     [Parameter]
@@ -102,6 +125,15 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
         return result.Object ?? created;
     }
 
+    // Text is kubectl's JSON as it is; a hashtable or object is the JSON it stands for.
+    private static string? OverridesJson(object? overrides) =>
+        (overrides is PSObject wrapped ? wrapped.BaseObject : overrides) switch
+        {
+            null => null,
+            string json => json,
+            var value => PowerShellJson.ToNode(value)?.ToJsonString(),
+        };
+
     protected override Pod Build() => PodGenerator.Generate(new PodOptions
     {
         Name = Name,
@@ -110,11 +142,15 @@ public sealed class NewKubePodCommand : NewKubeObjectCmdlet<Pod>
         Port = Port,
         Env = EnvEntries(Env),
         Labels = Strings(Label),
+        Annotations = Strings(Annotation),
+        ImagePullPolicy = ImagePullPolicy,
+        Privileged = Privileged,
+        Overrides = OverridesJson(Overrides),
         RestartPolicy = Restart,
         Arguments = Arguments,
         ArgumentsAreCommand = Command,
         Requests = Strings(Requests),
         Limits = Strings(Limits),
-        ParameterNames = ParameterNames((nameof(PodOptions.Labels), nameof(Label)), (nameof(PodOptions.RestartPolicy), nameof(Restart)), (nameof(PodOptions.ArgumentsAreCommand), nameof(Command))),
+        ParameterNames = ParameterNames((nameof(PodOptions.Labels), nameof(Label)), (nameof(PodOptions.Annotations), nameof(Annotation)), (nameof(PodOptions.RestartPolicy), nameof(Restart)), (nameof(PodOptions.ArgumentsAreCommand), nameof(Command))),
     });
 }

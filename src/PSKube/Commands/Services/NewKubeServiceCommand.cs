@@ -10,11 +10,12 @@ namespace PSKube.Commands.Services;
 
 /// <summary>
 /// New-KubeService: exposes a Deployment, ReplicaSet, Pod or Service from the pipeline (kubectl expose), taking its
-/// selector, ports, labels, name and namespace unless told otherwise; or builds a Service from -Name, -Selector and -Port.
+/// selector, ports and labels unless told otherwise, and created in its namespace; or builds a Service from a name
+/// (kubectl create service clusterip|nodeport|loadbalancer|externalname NAME --tcp PORT:TARGET).
 /// </summary>
-// One parameter set: with two (a source, or -Name -Selector -Port), PowerShell cannot tell them apart when -Name,
-// -Selector and -Port are given, since -Selector and -Port also override what a source gives. The generator says
-// what is missing without a source, before any request.
+// One parameter set: with two (a source, or a name alone), PowerShell cannot tell them apart when -Name, -Selector
+// and -Port are given, since they also override what a source gives. The generator says what is missing or does
+// not fit, before any request.
 [Cmdlet(VerbsCommon.New, "KubeService", SupportsShouldProcess = true)]
 [OutputType(typeof(Service))]
 public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
@@ -23,6 +24,8 @@ public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
     [Parameter(ValueFromPipeline = true)]
     public KubeObject? InputObject { get; set; }
 
+    protected override KubeObject? PipedObject => InputObject;
+
     /// <summary>
     /// The new Service's name; required without -InputObject. When exposing, the source's name by default (not
     /// bound from piped objects, so a name too long for a Service is shortened as kubectl does).
@@ -30,18 +33,21 @@ public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
     [Parameter(Position = 0)]
     public string? Name { get; set; }
 
-    /// <summary>The labels of the pods to send traffic to: a hashtable or key=value text; required without -InputObject, else the source's by default.</summary>
+    /// <summary>The labels of the pods to send traffic to: a hashtable or key=value text; the source's when exposing, else app=NAME.</summary>
     [Parameter]
     [LabelsTransformation]
     [ValidateLabels]
     public IDictionary? Selector { get; set; }
 
-    /// <summary>The ports the Service listens on; required without -InputObject, else the source's container or service ports by default.</summary>
+    /// <summary>
+    /// The ports the Service listens on, each PORT or PORT:TARGET (kubectl create service --tcp), e.g. 80, 80:8080 or
+    /// 443:https; required without -InputObject (unless headless or ExternalName), else the source's ports by default.
+    /// </summary>
     [Parameter]
-    [Alias("Ports")]
-    public int[]? Port { get; set; }
+    [Alias("Ports", "Tcp", "TcpPort")]
+    public string[]? Port { get; set; }
 
-    /// <summary>The pods' port, a number or a container port's name such as http; each port's own number by default.</summary>
+    /// <summary>The pods' port for every port that names none, a number or a container port's name such as http; each port's own number by default.</summary>
     [Parameter]
     public string? TargetPort { get; set; }
 
@@ -51,17 +57,29 @@ public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
     [ValidateSet("TCP", "UDP", "SCTP")]
     public string? Protocol { get; set; }
 
-    /// <summary>How the Service is reached; the server's ClusterIP when omitted.</summary>
+    /// <summary>How the Service is reached; ClusterIP when omitted (NodePort with -NodePort, ExternalName with -ExternalName).</summary>
     [Parameter]
-    [CanonicalSpelling("ClusterIP", "NodePort", "LoadBalancer")]
-    [ValidateSet("ClusterIP", "NodePort", "LoadBalancer")]
+    [CanonicalSpelling("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")]
+    [ValidateSet("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")]
     public string? Type { get; set; }
 
-    /// <summary>The Service's labels; when exposing, the source's by default.</summary>
+    /// <summary>The Service's labels; the source's when exposing, else app=NAME.</summary>
     [Parameter]
     [LabelsTransformation]
     [ValidateLabels]
     public IDictionary? Label { get; set; }
+
+    /// <summary>The cluster IP to ask for, or None (any case) for a headless Service (kubectl --clusterip / expose --cluster-ip).</summary>
+    [Parameter]
+    public string? ClusterIP { get; set; }
+
+    /// <summary>The port on every node for a NodePort (or LoadBalancer) Service with one port (kubectl create service nodeport --node-port).</summary>
+    [Parameter]
+    public int? NodePort { get; set; }
+
+    /// <summary>The DNS name an ExternalName Service stands for (kubectl create service externalname --external-name).</summary>
+    [Parameter]
+    public string? ExternalName { get; set; }
 
     protected override ResourceDefinition Resource => BuiltInResources.Find("services")!;
 
@@ -77,6 +95,10 @@ public sealed class NewKubeServiceCommand : NewKubeObjectCmdlet<Service>
             Protocol = Protocol,
             Type = Type,
             Labels = Strings(Label),
+            // None in any case, as for -Type; the API server wants it so spelt.
+            ClusterIP = string.Equals(ClusterIP, "None", StringComparison.OrdinalIgnoreCase) ? "None" : ClusterIP,
+            NodePort = NodePort,
+            ExternalName = ExternalName,
             ParameterNames = ParameterNames((nameof(ServiceOptions.Ports), nameof(Port)), (nameof(ServiceOptions.Labels), nameof(Label))),
         };
         return InputObject is null ? ServiceGenerator.Generate(options) : ServiceGenerator.Expose(InputObject, options);

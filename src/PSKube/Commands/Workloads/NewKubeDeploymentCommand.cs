@@ -6,7 +6,7 @@ using PSKube.Commands.Common;
 
 namespace PSKube.Commands.Workloads;
 
-/// <summary>New-KubeDeployment: a Deployment from an image (kubectl create deployment NAME --image I [-- COMMAND]).</summary>
+/// <summary>New-KubeDeployment: a Deployment from one image or several (kubectl create deployment NAME --image I [--image I2] [-- COMMAND]).</summary>
 [Cmdlet(VerbsCommon.New, "KubeDeployment", SupportsShouldProcess = true)]
 [OutputType(typeof(Deployment))]
 public sealed class NewKubeDeploymentCommand : NewKubeObjectCmdlet<Deployment>
@@ -15,9 +15,9 @@ public sealed class NewKubeDeploymentCommand : NewKubeObjectCmdlet<Deployment>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public string Name { get; set; } = "";
 
-    /// <summary>The container image.</summary>
+    /// <summary>The container images, one container each named after its image (kubectl create deployment --image a --image b).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    public string Image { get; set; } = "";
+    public string[] Image { get; set; } = [];
 
     /// <summary>What follows <c>--</c>: the container's command.</summary>
     [Parameter(ValueFromRemainingArguments = true)]
@@ -37,11 +37,11 @@ public sealed class NewKubeDeploymentCommand : NewKubeObjectCmdlet<Deployment>
     protected override Deployment Build() => DeploymentGenerator.Generate(new DeploymentOptions
     {
         Name = Name,
-        Image = Image,
+        Images = Image,
         Namespace = ExplicitNamespace,
         Replicas = Replicas,
         Port = Port,
         Command = Command,
-        ParameterNames = ParameterNames(),
+        ParameterNames = ParameterNames((nameof(DeploymentOptions.Images), nameof(Image))),
     });
 }
