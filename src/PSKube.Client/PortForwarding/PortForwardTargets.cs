@@ -15,6 +15,26 @@ public static class PortForwardTargets
 {
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
 
+    private static readonly string[] ForwardableKinds = ["Pod", "Service", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"];
+
+    /// <summary>
+    /// Reads what kubectl port-forward takes: a pod's name, or TYPE/NAME (pod/x, svc/x, deploy/x, rs/x, sts/x, ds/x,
+    /// job/x), and gets that object.
+    /// </summary>
+    /// <exception cref="KubePortForwardException">A type that has no pods to forward to.</exception>
+    public static async Task<KubeObject> FindAsync(KubeClient client, string text, string @namespace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(text);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var resource = slash < 0 ? Pods : BuiltInResources.Find(text[..slash]);
+        if (resource is null || !ForwardableKinds.Contains(resource.Kind))
+        {
+            throw new KubePortForwardException("NotForwardable", $"Cannot forward ports to '{text}': name a pod, or TYPE/NAME for a pod, service, deployment, replica set, stateful set, daemon set or job (svc/web, deploy/web).");
+        }
+        return await client.GetResourceAsync(resource, @namespace, text[(slash + 1)..], cancellationToken);
+    }
+
     /// <summary>The endpoint and the local port to listen on (0: any free port).</summary>
     /// <exception cref="KubePortForwardException">No running pod, or a port that does not resolve.</exception>
     public static async Task<(PortForwardEndpoint Endpoint, int LocalPort)> ResolveAsync(KubeClient client, KubeObject target, PortMapping mapping, CancellationToken cancellationToken)
@@ -69,7 +89,7 @@ public static class PortForwardTargets
     /// <summary>The most serviceable running pod of a service or workload: ready before not ready, fewer restarts, then the oldest.</summary>
     private static async Task<Pod> RunningPodOfAsync(KubeClient client, KubeObject owner, CancellationToken cancellationToken)
     {
-        if (owner is not (Service or Deployment or ReplicaSet or StatefulSet or DaemonSet or Job))
+        if (!ForwardableKinds.Contains(owner.Kind ?? owner.GetType().Name) || owner is Pod)
         {
             throw new KubePortForwardException("NotForwardable", $"Cannot forward ports to a {owner.Kind ?? owner.GetType().Name}: name a pod, a service, or a deployment, replica set, stateful set, daemon set or job.");
         }
