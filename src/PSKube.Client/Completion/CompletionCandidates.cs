@@ -41,6 +41,7 @@ public static class CompletionCandidates
         {
             "Log" => "Pod",
             "Replicas" => "Deployment",
+            "PortForward" => "Pod",
             _ => BuiltInResources.Find(noun)?.Kind,
         };
     }

@@ -220,5 +220,52 @@ public sealed class KubeConnection : IDisposable
         _ => "Unknown",
     };
 
+    /// <summary>
+    /// Opens a WebSocket to <paramref name="pathAndQuery"/> offering <paramref name="subprotocol"/>, over this
+    /// connection's handler (its TLS trust, client certificate and proxy) with the user's credentials; a refused
+    /// upgrade is a <see cref="KubeApiException"/> with the server's status code.
+    /// </summary>
+    public async Task<System.Net.WebSockets.WebSocket> ConnectWebSocketAsync(string pathAndQuery, string subprotocol, CancellationToken cancellationToken)
+    {
+        var uri = new UriBuilder(new Uri(Endpoint.Server, pathAndQuery)) { Scheme = Endpoint.Server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
+        var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.AddSubProtocol(subprotocol);
+        socket.Options.HttpVersion = HttpVersion.Version11;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("User-Agent", _options.UserAgent);
+        using (var credentialsCarrier = new HttpRequestMessage(HttpMethod.Get, uri))
+        {
+            await _credentials.ApplyAsync(credentialsCarrier, cancellationToken);
+            foreach (var (name, values) in credentialsCarrier.Headers)
+            {
+                socket.Options.SetRequestHeader(name, string.Join(", ", values));
+            }
+        }
+        var path = pathAndQuery.Split('?')[0];
+        try
+        {
+            await socket.ConnectAsync(uri, _http, cancellationToken);
+            return socket;
+        }
+        catch (System.Net.WebSockets.WebSocketException) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
+        {
+            var code = socket.HttpStatusCode;
+            socket.Dispose();
+            var status = new Status { Kind = "Status", StatusValue = "Failure", Code = (int)code, Reason = ReasonFor(code), Message = $"GET {path}: the server refused the upgrade with {(int)code} {code}" };
+            throw new KubeApiException(code, status, "GET", path);
+        }
+        catch (System.Net.WebSockets.WebSocketException e) when (e.InnerException is HttpRequestException inner && UnreachableReason(inner) is { } reason)
+        {
+            socket.Dispose();
+            throw new KubeApiUnreachableException(Endpoint.Server, reason, "GET", path, inner);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

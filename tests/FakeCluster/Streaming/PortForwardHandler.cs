@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using PSKube.FakeCluster.Api;
+using PSKube.FakeCluster.Streaming.Spdy;
 
 namespace PSKube.FakeCluster.Streaming;
 
@@ -13,12 +15,23 @@ namespace PSKube.FakeCluster.Streaming;
 /// a running kuard container answers HTTP; any other port a running container declares echoes what it receives;
 /// anything else is refused with containerd's message on the error channel. The connection closes when every port
 /// is done.
+/// kubectl 1.32 speaks SPDY/3.1 instead: tunnelled in a WebSocket with the subprotocol
+/// <c>SPDY/3.1+portforward.k8s.io</c> (the API server's own endpoint since 1.31), else over a plain HTTP upgrade to
+/// SPDY/3.1 (what the API server proxies to the kubelet); the ports then come with each stream, not in the query.
 /// </summary>
 public sealed class PortForwardHandler(FakeClusterServices services) : IPodSubresourceHandler
 {
     public async Task HandleAsync(HttpContext context, RequestTarget target, JsonObject pod)
     {
         PodContainers.RequireNode(pod);
+        var spdyUpgrade = context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } &&
+                          context.Request.Headers.Upgrade.ToString().Contains(SpdyProtocol, StringComparison.OrdinalIgnoreCase);
+        var spdyTunnel = context.WebSockets.IsWebSocketRequest && context.WebSockets.WebSocketRequestedProtocols.Contains(SpdyTunnelProtocol);
+        if (spdyUpgrade || spdyTunnel)
+        {
+            await ServeSpdyAsync(context, target, pod, spdyTunnel);
+            return;
+        }
         if (!context.WebSockets.IsWebSocketRequest)
         {
             throw StatusError.BadRequest("Upgrade request required");
@@ -59,23 +72,103 @@ public sealed class PortForwardHandler(FakeClusterServices services) : IPodSubre
         await session.FinishAsync(null);
     }
 
+    private const string SpdyProtocol = "SPDY/3.1";
+    private const string SpdyTunnelProtocol = "SPDY/3.1+portforward.k8s.io";
+    private const string StreamProtocolVersionHeader = "X-Stream-Protocol-Version";
+
+    private async Task ServeSpdyAsync(HttpContext context, RequestTarget target, JsonObject pod, bool tunnel)
+    {
+        if (!PodContainers.AnyRunning(pod))
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"pod not found (\"{PodContainers.Name(pod)}_{target.Namespace}\")", context.RequestAborted);
+            return;
+        }
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.Stopping);
+        if (tunnel)
+        {
+            using var socket = await AcceptSpdyTunnelAsync(context);
+            await using (var session = new SpdyPortForwardSession(new WebSocketTransport(socket), port => Connect(pod, port), stopping.Token))
+            {
+                await session.RunAsync();
+            }
+            await CloseQuietlyAsync(socket);
+            return;
+        }
+        // The plain upgrade negotiates the stream protocol in a header, as httpstream does.
+        var offered = context.Request.Headers[StreamProtocolVersionHeader].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries)).ToList();
+        if (offered.Count > 0 && !offered.Contains(StreamProtocols.PortForward))
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"unable to upgrade: unable to negotiate protocol: client supports {string.Join(", ", offered)}, server supports {StreamProtocols.PortForward}", context.RequestAborted);
+            return;
+        }
+        context.Response.Headers[StreamProtocolVersionHeader] = StreamProtocols.PortForward;
+        context.Response.Headers.Upgrade = SpdyProtocol;
+        await using var connection = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+        await using (var session = new SpdyPortForwardSession(connection, port => Connect(pod, port), stopping.Token))
+        {
+            await session.RunAsync();
+        }
+    }
+
+    /// <summary>
+    /// The WebSocket handshake by hand (RFC 6455 section 4.2.2): ASP.NET Core refuses to accept a subprotocol with a
+    /// '/' in it (not an RFC 2616 token), and the tunnel's name has one, so the upgrade is answered here and the
+    /// upgraded connection wrapped as a server WebSocket.
+    /// </summary>
+    private static async Task<System.Net.WebSockets.WebSocket> AcceptSpdyTunnelAsync(HttpContext context)
+    {
+        var key = context.Request.Headers["Sec-WebSocket-Key"].ToString().Trim();
+        var accept = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        context.Response.Headers.Upgrade = "websocket";
+        context.Response.Headers["Sec-WebSocket-Accept"] = accept;
+        context.Response.Headers["Sec-WebSocket-Protocol"] = SpdyTunnelProtocol;
+        var stream = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+        return System.Net.WebSockets.WebSocket.CreateFromStream(stream, new System.Net.WebSockets.WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+    }
+
+    private static async Task CloseQuietlyAsync(System.Net.WebSockets.WebSocket socket)
+    {
+        try
+        {
+            if (socket.State is System.Net.WebSockets.WebSocketState.Open or System.Net.WebSockets.WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+        }
+        catch (Exception error) when (error is System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException)
+        {
+            // The client left first.
+        }
+    }
+
     private Task ForwardAsync(ChannelSession session, JsonObject pod, ushort port, byte dataChannel)
     {
         var inbound = session.Inbound(dataChannel)!;
-        ValueTask<byte[]?> Read(CancellationToken cancellationToken) => inbound.ReadAsync(cancellationToken);
-        Task Write(byte[] data) => session.WriteAsync(dataChannel, data);
+        var connection = Connect(pod, port);
+        return connection.Serve is { } serve
+            ? serve(inbound.ReadAsync, data => session.WriteAsync(dataChannel, data), session.Ended)
+            : session.WriteAsync((byte)(dataChannel + 1), Encoding.UTF8.GetBytes(connection.Refusal!));
+    }
 
+    /// <summary>What a port of the pod leads to: kuard's HTTP on 8080 of a kuard container, an echo on another declared port, else the runtime's refusal.</summary>
+    private PortConnection Connect(JsonObject pod, ushort port)
+    {
         var listener = Listener(pod, port);
         if (listener is null)
         {
-            return session.WriteAsync((byte)(dataChannel + 1), Encoding.UTF8.GetBytes(Refused(pod, port)));
+            return new PortConnection(null, Refused(pod, port));
         }
         if (ContainerFacts.IsKuardImage((string?)listener["image"] ?? "") && port == 8080)
         {
             var hostname = (string?)pod["spec"]?["hostname"] ?? PodContainers.Name(pod);
-            return new KuardHttpResponder(services.Clock, hostname).ServeAsync(Read, Write, session.Ended);
+            return new PortConnection(new KuardHttpResponder(services.Clock, hostname).ServeAsync, null);
         }
-        return EchoAsync(Read, Write, session.Ended);
+        return new PortConnection(EchoAsync, null);
     }
 
     private static async Task EchoAsync(Func<CancellationToken, ValueTask<byte[]?>> read, Func<byte[], Task> write, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public sealed class KubectlRunner : IAsyncDisposable
     }
 
     /// <summary>Starts kubectl and leaves it running (for -w and -f): read its output, then kill it.</summary>
-    public Process Start(IEnumerable<string> arguments, bool redirectStdin = false)
+    public Process Start(IEnumerable<string> arguments, bool redirectStdin = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(ExecutablePath!)
         {
@@ -120,6 +120,10 @@ public sealed class KubectlRunner : IAsyncDisposable
         info.Environment.Remove("HTTP_PROXY");
         info.Environment.Remove("http_proxy");
         info.Environment["NO_PROXY"] = "127.0.0.1,localhost";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start.");
         lock (_started)
         {
