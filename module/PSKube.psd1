@@ -71,6 +71,12 @@
         'Wait-KubeDeployment'
         'Wait-KubeJob'
         'Wait-KubePod'
+        'Get-KubeConfigMap'
+        'Get-KubeSecret'
+        'New-KubeConfigMap'
+        'New-KubeSecret'
+        'Remove-KubeConfigMap'
+        'Remove-KubeSecret'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -42,9 +42,9 @@ public abstract partial class KubeCmdlet
             // A failed list or watch is an error for the list, which -ErrorAction governs like any other.
             TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAndWatchAsync<T>(resource, @namespace, watched, StreamHealth(), token), change =>
             {
-                if (change.Object is { } obj && selected.Selects(obj))
+                if (change.Object is { } obj && selected.Selects(obj) && Presented(obj) is { } shown)
                 {
-                    WriteListed(obj, allNamespaces, watch: true);
+                    WriteListed(shown, allNamespaces, watch: true);
                 }
             }));
             return;
@@ -54,9 +54,9 @@ public abstract partial class KubeCmdlet
             // Patterns, and names across every namespace, filter one list.
             TryApi(resource.Kind, resource.Plural, () => WriteStream(token => Client.ListAsync<T>(resource, @namespace, selection, token), obj =>
             {
-                if (selected.Selects(obj))
+                if (selected.Selects(obj) && Presented(obj) is { } shown)
                 {
-                    WriteListed(obj, allNamespaces, watch: false);
+                    WriteListed(shown, allNamespaces, watch: false);
                 }
             }));
             return;
@@ -66,13 +66,19 @@ public abstract partial class KubeCmdlet
             TryApi(resource.Kind, name, () =>
             {
                 var obj = Await(token => Client.GetAsync<T>(resource, @namespace, name, token));
-                if (NameSelection.MatchesLabels(obj, selection.LabelSelector) && selected.Selects(obj))
+                if (NameSelection.MatchesLabels(obj, selection.LabelSelector) && selected.Selects(obj) && Presented(obj) is { } shown)
                 {
-                    WriteObject(obj);
+                    WriteObject(shown);
                 }
             });
         }
     }
+
+    /// <summary>
+    /// What <see cref="WriteObjects{T}"/> outputs for an object it read: the object itself, or what the command's
+    /// switches ask for instead (Get-KubeSecret -AsPlainText: the decoded values); null outputs nothing.
+    /// </summary>
+    protected virtual object? Presented(KubeObject obj) => obj;
 
     /// <summary>
     /// What every Get-* outputs for one pipeline record: with a piped object, the objects of <paramref name="resource"/>
