@@ -28,6 +28,7 @@
         'Get-KubeDeployment'
         'Get-KubeDeploymentHistory'
         'Get-KubeEvent'
+        'Get-KubeIdentity'
         'Get-KubeJob'
         'Get-KubeNamespace'
         'Get-KubeNode'

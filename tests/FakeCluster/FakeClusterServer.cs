@@ -92,6 +92,8 @@ public sealed class FakeClusterServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MinResponseDataRate = null;
+            // kubectl sends impersonated names and extra values as UTF-8 bytes.
+            kestrel.RequestHeaderEncodingSelector = name => name.StartsWith("Impersonate-", StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.UTF8 : null;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Use(next => connection =>
@@ -162,7 +164,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
         public FakeClusterParts(FakeClusterOptions options)
         {
-            Resources = [.. PSKube.Client.Resources.BuiltInResources.All, .. options.ExtraResources];
+            Resources = [.. PSKube.Client.Resources.BuiltInResources.All, SelfSubjectReviews.Definition, .. options.ExtraResources];
             Random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             Clock = new FakeClock(options.TimeScale);
             Store = new ObjectStore(options.WatchHistory);

@@ -13,6 +13,7 @@ public sealed class FaultInjection
     private readonly ConcurrentDictionary<HttpContext, byte> _watches = new();
     private readonly ConcurrentDictionary<HttpContext, byte> _logStreams = new();
     private readonly ConcurrentQueue<(string, string, string)> _requests = new();
+    private readonly ConcurrentQueue<(string, string, IReadOnlyList<KeyValuePair<string, string>>)> _impersonations = new();
     private int _throttled;
     private int _throttleStatus = 429;
     private int _retryAfterSeconds;
@@ -40,12 +41,26 @@ public sealed class FaultInjection
     /// <summary>The last requests the server received (method, path and query, User-Agent), newest last.</summary>
     public IReadOnlyList<(string Method, string PathAndQuery, string UserAgent)> RecentRequests => [.. _requests];
 
+    /// <summary>
+    /// The Impersonate-* headers of the last requests that carried any (method, path and query, each header and
+    /// value as received), newest last, so tests can compare what PSKube and kubectl send.
+    /// </summary>
+    public IReadOnlyList<(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers)> RecentImpersonations => [.. _impersonations];
+
     internal void Record(HttpRequest request)
     {
         _requests.Enqueue((request.Method, request.Path + request.QueryString, request.Headers.UserAgent.ToString()));
         while (_requests.Count > 200)
         {
             _requests.TryDequeue(out _);
+        }
+        if (Security.ImpersonationFilter.HeadersOf(request) is { Count: > 0 } impersonation)
+        {
+            _impersonations.Enqueue((request.Method, request.Path + request.QueryString, impersonation));
+            while (_impersonations.Count > 200)
+            {
+                _impersonations.TryDequeue(out _);
+            }
         }
     }
 

@@ -190,16 +190,21 @@ public sealed class KubeConfig
     {
         var userName = context.Value.User;
         // client-go reads no user credentials for a plain-HTTP server: they would travel in clear text.
-        if (string.IsNullOrEmpty(userName) || endpoint.Server.Scheme != Uri.UriSchemeHttps)
+        var secure = endpoint.Server.Scheme == Uri.UriSchemeHttps;
+        if (string.IsNullOrEmpty(userName))
         {
             return AnonymousCredentials.Instance;
         }
         if (!Users.TryGetValue(userName, out var user))
         {
-            throw new KubeConfigException(
-                $"user \"{userName}\" of context \"{context.Name}\" is not defined in {DescribeFiles()}; available users: {Available(Users)}");
+            return secure
+                ? throw new KubeConfigException($"user \"{userName}\" of context \"{context.Name}\" is not defined in {DescribeFiles()}; available users: {Available(Users)}")
+                : AnonymousCredentials.Instance;
         }
-        return KubeCredentialsFactory.Create(user, cluster.Value, endpoint, interactive);
+        // Impersonation is no credential: client-go sends it to plain-HTTP servers too.
+        var impersonation = Impersonation.FromUser(user);
+        var credentials = secure ? KubeCredentialsFactory.Create(user, cluster.Value, endpoint, interactive) : AnonymousCredentials.Instance;
+        return impersonation is null ? credentials : new ImpersonatingCredentials(credentials, impersonation);
     }
 
     private string DescribeFiles() => Files.Count switch

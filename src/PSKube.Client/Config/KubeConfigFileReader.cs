@@ -106,6 +106,9 @@ internal static partial class KubeConfigFileReader
             Env = [.. (user.Exec.Env ?? []).Where(e => e is not null)],
         },
         AuthProvider = user.AuthProvider is null ? null : user.AuthProvider with { Config = user.AuthProvider.Config ?? new Dictionary<string, string>() },
+        ImpersonateGroups = user.ImpersonateGroups ?? [],
+        ImpersonateUserExtra = (user.ImpersonateUserExtra ?? new Dictionary<string, IList<string>>())
+            .ToDictionary(e => e.Key, e => e.Value ?? [], StringComparer.Ordinal),
         Extensions = user.Extensions ?? [],
     };
 

@@ -40,6 +40,22 @@ public sealed record KubeConfigUser
     [YamlMember(Alias = "auth-provider")]
     public KubeConfigAuthProvider? AuthProvider { get; init; }
 
+    /// <summary>The user to act as (kubectl --as): sent as Impersonate-User on every request.</summary>
+    [YamlMember(Alias = "as")]
+    public string? Impersonate { get; init; }
+
+    /// <summary>The uid to act as (kubectl --as-uid); needs <see cref="Impersonate"/>.</summary>
+    [YamlMember(Alias = "as-uid")]
+    public string? ImpersonateUid { get; init; }
+
+    /// <summary>The groups to act as (kubectl --as-group); need <see cref="Impersonate"/>.</summary>
+    [YamlMember(Alias = "as-groups")]
+    public IList<string> ImpersonateGroups { get; init; } = [];
+
+    /// <summary>Extra user information to act with (a map of lists); needs <see cref="Impersonate"/>.</summary>
+    [YamlMember(Alias = "as-user-extra")]
+    public IDictionary<string, IList<string>> ImpersonateUserExtra { get; init; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+
     [YamlMember(Alias = "extensions")]
     public IList<KubeConfigExtension> Extensions { get; init; } = [];
 
@@ -70,6 +86,9 @@ public sealed record KubeConfigUser
         {
             parts.Add($"auth-provider {AuthProvider.Name}");
         }
-        return $"KubeConfigUser {{ {(parts.Count == 0 ? "anonymous" : string.Join(", ", parts))} }}";
+        var identity = parts.Count == 0 ? "anonymous" : string.Join(", ", parts);
+        // Who it acts as is no secret (kubectl prints it with -v), and it explains a 403 better than the credentials.
+        var actingAs = string.IsNullOrEmpty(Impersonate) ? "" : $", impersonating {Impersonate}";
+        return $"KubeConfigUser {{ {identity}{actingAs} }}";
     }
 }

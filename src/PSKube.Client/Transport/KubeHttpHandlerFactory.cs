@@ -28,6 +28,9 @@ internal static class KubeHttpHandlerFactory
         var handler = new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // Impersonated names and extra values may be any text; kubectl sends them as UTF-8 bytes, so do we
+            // (other headers stay ASCII-only, the framework's default).
+            RequestHeaderEncodingSelector = (name, _) => name.StartsWith("Impersonate-", StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.UTF8 : null,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
@@ -36,6 +39,8 @@ internal static class KubeHttpHandlerFactory
             // TCP connect and TLS handshake together, as kubectl bounds its handshake.
             ConnectTimeout = connectTimeout,
             ConnectCallback = ConnectAsync,
+            // Repeated headers (Impersonate-Group, Impersonate-Extra-KEY) leave as one line per value.
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream)),
             SslOptions = new SslClientAuthenticationOptions
             {
                 // tls-server-name is what we send as SNI and what the certificate must name.

@@ -64,10 +64,11 @@ public sealed class ApiServer(Authenticator authenticator, ResourceHandler resou
                 return;
         }
 
-        if (authenticator.Authenticate(context) is null)
+        if (authenticator.Authenticate(context) is not { } authenticated)
         {
             throw new StatusError(401, "Unauthorized", "Unauthorized");
         }
+        var user = ImpersonationFilter.Apply(authenticated, context.Request);
 
         if (faults.TryThrottle(out var throttleCode, out var retryAfter))
         {
@@ -106,6 +107,9 @@ public sealed class ApiServer(Authenticator authenticator, ResourceHandler resou
                 return;
             case ["openapi", "v3"]:
                 await HttpJson.WriteAsync(context, 200, OpenApiDocuments.Index(Resources));
+                return;
+            case ["apis", SelfSubjectReviews.Group, "v1", "selfsubjectreviews"]:
+                await SelfSubjectReviews.HandleAsync(context, user);
                 return;
             case ["openapi", "v2"]:
                 throw NotFound();

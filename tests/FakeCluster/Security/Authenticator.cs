@@ -6,10 +6,13 @@ namespace PSKube.FakeCluster.Security;
 
 /// <summary>
 /// Decides who a request comes from, as the API server's authenticators do: a client certificate signed by the
-/// cluster's CA (user = CN), a known bearer token, or a known Basic user. Anything else is anonymous.
+/// cluster's CA (user = CN, groups = O), a known bearer token, or a known Basic user, each with the groups the API
+/// server adds (<see cref="FakeUser.Authenticated"/>). Anything else is anonymous.
 /// </summary>
 public sealed class Authenticator(CertificateAuthority authority, FakeClock? clock = null)
 {
+    private const string OrganizationOid = "2.5.4.10";
+
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string User, DateTimeOffset Expires)> _expiringTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _basicUsers = new(StringComparer.Ordinal);
@@ -23,8 +26,8 @@ public sealed class Authenticator(CertificateAuthority authority, FakeClock? clo
 
     public void AddBasicUser(string user, string password) => _basicUsers[user] = password;
 
-    /// <summary>The user name, or null when the request carries no credentials the cluster accepts.</summary>
-    public string? Authenticate(HttpContext context)
+    /// <summary>The user, or null when the request carries no credentials the cluster accepts.</summary>
+    public FakeUser? Authenticate(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -32,18 +35,21 @@ public sealed class Authenticator(CertificateAuthority authority, FakeClock? clo
             var token = authorization["Bearer ".Length..].Trim();
             if (_expiringTokens.TryGetValue(token, out var expiring))
             {
-                return (clock?.Now ?? DateTimeOffset.UtcNow) < expiring.Expires ? expiring.User : null;
+                return (clock?.Now ?? DateTimeOffset.UtcNow) < expiring.Expires ? FakeUser.Authenticated(expiring.User) : null;
             }
-            return _tokens.TryGetValue(token, out var user) ? user : null;
+            return _tokens.TryGetValue(token, out var user) ? FakeUser.Authenticated(user) : null;
         }
         if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
         {
-            return BasicUser(authorization["Basic ".Length..].Trim());
+            return BasicUser(authorization["Basic ".Length..].Trim()) is { } basicUser ? FakeUser.Authenticated(basicUser) : null;
         }
         var certificate = context.Connection.ClientCertificate;
         if (certificate is not null && authority.Issued(certificate))
         {
-            return certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false);
+            var organizations = certificate.SubjectName.EnumerateRelativeDistinguishedNames()
+                .Where(name => name.GetSingleElementType().Value == OrganizationOid)
+                .Select(name => name.GetSingleElementValue() ?? "");
+            return FakeUser.Authenticated(certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false), organizations);
         }
         return null;
     }
