@@ -67,6 +67,23 @@
         'Wait-KubeDeployment'
         'Wait-KubeJob'
         'Wait-KubePod'
+        # Service accounts, RBAC and tokens
+        'Get-KubeClusterRole'
+        'Get-KubeClusterRoleBinding'
+        'Get-KubeRole'
+        'Get-KubeRoleBinding'
+        'Get-KubeServiceAccount'
+        'New-KubeClusterRole'
+        'New-KubeClusterRoleBinding'
+        'New-KubeRole'
+        'New-KubeRoleBinding'
+        'New-KubeServiceAccount'
+        'New-KubeToken'
+        'Remove-KubeClusterRole'
+        'Remove-KubeClusterRoleBinding'
+        'Remove-KubeRole'
+        'Remove-KubeRoleBinding'
+        'Remove-KubeServiceAccount'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
