@@ -5,6 +5,7 @@ using PSKube.Client.Manifests.Generators;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
+using PSKube.Client.Transport;
 using PSKube.Completers;
 using PSKube.Validation;
 
@@ -98,16 +99,34 @@ public sealed class NewKubeTokenCommand : KubeNamespacedCmdlet
             return;
         }
         var @namespace = TargetNamespace;
-        if (!ShouldChange(Describe(ServiceAccounts.Singular, Name, @namespace), "Create token", () => TryApi(ServiceAccounts.Kind, Name, () =>
-                Await(token => Client.RequestTokenAsync(@namespace, Name, request, new WriteOptions { DryRun = true }, token)))))
+        if (!ShouldChange(Describe(ServiceAccounts.Singular, Name, @namespace), "Create token", () => RequestToken(@namespace, request, dryRun: true)))
         {
             return;
         }
+        if (RequestToken(@namespace, request, dryRun: false) is { } issued)
+        {
+            var token = issued.Status?.Token ?? "";
+            WriteObject(AsPlainText ? token : new NetworkCredential(string.Empty, token).SecurePassword);
+        }
+    }
+
+    // A refusal about the bound object (missing pod, other uid) is an error of that object's kind: PodNotFound, not ServiceAccountNotFound.
+    private TokenRequest? RequestToken(string @namespace, TokenRequest request, bool dryRun)
+    {
+        TokenRequest? issued = null;
+        var bound = request.Spec?.BoundObjectRef;
         TryApi(ServiceAccounts.Kind, Name, () =>
         {
-            var token = Await(cancel => Client.RequestTokenAsync(@namespace, Name, request, null, cancel)).Status?.Token ?? "";
-            WriteObject(AsPlainText ? token : new NetworkCredential(string.Empty, token).SecurePassword);
+            try
+            {
+                issued = Await(token => Client.RequestTokenAsync(@namespace, Name, request, new WriteOptions { DryRun = dryRun }, token));
+            }
+            catch (KubeApiException e) when (bound?.Kind is { } kind && e.Status.Details?.Kind is { } about && about != ServiceAccounts.Plural)
+            {
+                WriteApiError(e, kind, $"{kind}/{bound.Name}");
+            }
         });
+        return issued;
     }
 
     // -BoundObject as kind, name and uid: an object's own, or KIND/NAME text with the kind in any of kubectl's spellings.
