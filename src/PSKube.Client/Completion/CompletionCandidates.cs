@@ -41,6 +41,7 @@ public static class CompletionCandidates
         {
             "Log" => "Pod",
             "Replicas" => "Deployment",
+            "Token" => "ServiceAccount",
             _ => BuiltInResources.Find(noun)?.Kind,
         };
     }
