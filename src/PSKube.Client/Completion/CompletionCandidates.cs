@@ -42,6 +42,7 @@ public static class CompletionCandidates
             "Log" => "Pod",
             "Replicas" => "Deployment",
             "PortForward" => "Pod",
+            "Token" => "ServiceAccount",
             _ => BuiltInResources.Find(noun)?.Kind,
         };
     }

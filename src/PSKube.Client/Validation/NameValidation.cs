@@ -68,6 +68,11 @@ public static partial class NameValidation
         (ObjectNameRule.Dns1123Subdomain, ["daemonsets", "daemonset", "ds"]),
         (ObjectNameRule.Dns1123Subdomain, ["jobs", "job"]),
         (ObjectNameRule.Dns1123Subdomain, ["cronjobs", "cronjob", "cj"]),
+        // pkg/apis/rbac/validation: ValidateRBACName is the path segment rule alone.
+        (ObjectNameRule.PathSegment, ["roles", "role"]),
+        (ObjectNameRule.PathSegment, ["rolebindings", "rolebinding"]),
+        (ObjectNameRule.PathSegment, ["clusterroles", "clusterrole"]),
+        (ObjectNameRule.PathSegment, ["clusterrolebindings", "clusterrolebinding"]),
     ];
 
     private static readonly Dictionary<string, (ObjectNameRule Rule, string Resource)> ResourcesByAlias =

@@ -44,11 +44,12 @@ public sealed partial class ResourceHandler
             throw StatusError.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version (authentication.k8s.io/v1)");
         }
         JsonObject account;
+        var spec = request["spec"] as JsonObject ?? new JsonObject();
         lock (store.Gate)
         {
             account = Existing(target);
+            CheckBoundObject(spec["boundObjectRef"] as JsonObject, target);
         }
-        var spec = request["spec"] as JsonObject ?? new JsonObject();
         var seconds = ObjectFields.Long(spec["expirationSeconds"], DefaultTokenSeconds);
         var problem = seconds < 600 ? "may not specify a duration less than 10 minutes"
             : seconds > 1L << 32 ? "may not specify a duration larger than 2^32 seconds"
@@ -91,6 +92,47 @@ public sealed partial class ResourceHandler
             ["status"] = new JsonObject { ["token"] = write.DryRun ? "" : token, ["expirationTimestamp"] = KubeTime.Format(expires) },
         };
         await HttpJson.WriteAsync(context, 201, response);
+    }
+
+    /// <summary>
+    /// The object a token is bound to must exist (a pod or secret in the service account's namespace, or a node), a
+    /// pod must run as that service account, and a given uid must be the object's: as the API server's TokenREST.
+    /// </summary>
+    private void CheckBoundObject(JsonObject? reference, RequestTarget target)
+    {
+        if (reference is null)
+        {
+            return;
+        }
+        var kind = (string?)reference["kind"] ?? "";
+        var apiVersion = (string?)reference["apiVersion"] ?? "";
+        var name = (string?)reference["name"] ?? "";
+        var resource = apiVersion == "v1" ? kind switch
+        {
+            "Pod" => BuiltInResources.Find("pods"),
+            "Secret" => BuiltInResources.Find("secrets"),
+            "Node" => BuiltInResources.Find("nodes"),
+            _ => null,
+        } : null;
+        if (resource is null)
+        {
+            var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+            var groupVersion = slash < 0 ? $"/{apiVersion}" : $"{apiVersion[..slash]}/{apiVersion[(slash + 1)..]}";
+            throw StatusError.BadRequest($"cannot bind token for object of type {groupVersion}, Kind={kind}");
+        }
+        var bound = store.Get(resource, resource.Namespaced ? target.Namespace : null, name)
+                    ?? throw StatusError.NotFound(resource.Plural, resource.Group, name);
+        // The real server's admission gives every pod a serviceAccountName (default); this cluster leaves it unset.
+        if (kind == "Pod" && ((string?)bound["spec"]?["serviceAccountName"] ?? "default") != target.Name)
+        {
+            throw StatusError.BadRequest($"cannot bind token for serviceaccount \"{target.Name}\" to pod running with different serviceaccount name.");
+        }
+        var uid = (string?)reference["uid"];
+        if (!string.IsNullOrEmpty(uid) && uid != (string?)bound["metadata"]?["uid"])
+        {
+            throw StatusError.Conflict(kind, "", name,
+                $"the UID in the bound object reference ({uid}) does not match the UID in record. The object might have been deleted and then recreated");
+        }
     }
 
     /// <summary>A JWT signed RS256 with this cluster's service account key, as kube-apiserver issues them.</summary>

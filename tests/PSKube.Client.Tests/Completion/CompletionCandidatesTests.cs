@@ -35,6 +35,8 @@ public sealed class CompletionCandidatesTests
     [InlineData("Get-KubeCronJob", null, "CronJob")]
     [InlineData("Receive-KubeLog", null, "Pod")]
     [InlineData("Set-KubeReplicas", null, "Deployment")]
+    [InlineData("New-KubeToken", null, "ServiceAccount")]
+    [InlineData("Get-KubeClusterRoleBinding", null, "ClusterRoleBinding")]
     [InlineData("Get-KubeResource", "svc", "svc")]
     [InlineData("Get-KubeResource", null, null)]
     public void Completion_KindComesFromKindOrTheCommandNoun(string command, string? kind, string? expected) =>

@@ -19,6 +19,7 @@ internal static class GeneratorInput
         {
             ObjectNameRule.Dns1035Label => "a lowercase letter, then lowercase letters, digits or '-', ending with a letter or digit, e.g. 'web-1'",
             ObjectNameRule.Dns1123Label => "lowercase letters, digits or '-', starting and ending with a letter or digit, e.g. 'web-1'",
+            ObjectNameRule.PathSegment => "any text without '/' or '%' other than '.' or '..', e.g. 'pod-reader' or 'system:monitoring'",
             _ => "lowercase letters, digits, '-' or '.', starting and ending with a letter or digit, e.g. 'web-1'",
         };
         var singular = Singular(resource);
@@ -284,6 +285,11 @@ internal static class GeneratorInput
         "services" => "Service",
         "pods" => "Pod",
         "namespaces" => "Namespace",
+        "serviceaccounts" => "ServiceAccount",
+        "roles" => "Role",
+        "clusterroles" => "ClusterRole",
+        "rolebindings" => "RoleBinding",
+        "clusterrolebindings" => "ClusterRoleBinding",
         _ => resource,
     };
 

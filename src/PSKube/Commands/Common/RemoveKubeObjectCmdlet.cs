@@ -6,7 +6,7 @@ using PSKube.Completers;
 namespace PSKube.Commands.Common;
 
 /// <summary>
-/// What every Remove-Kube&lt;Kind&gt; of a namespaced kind shares (kubectl delete KIND NAME... | --all): names by value or
+/// What every Remove-Kube&lt;Kind&gt; shares (kubectl delete KIND NAME... | --all): names by value or
 /// from piped objects, wildcards and -All (which ask for confirmation first), and the rest of <see cref="KubeRemoveCmdlet"/>.
 /// </summary>
 public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
@@ -36,7 +36,8 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
 
     protected override void ProcessRecord()
     {
-        var @namespace = TargetNamespace;
+        // Cluster-scoped kinds (cluster roles) live in no namespace: -Namespace means nothing to them, as to kubectl -n.
+        var @namespace = Resource.Namespaced ? TargetNamespace : null;
         var given = All ? [] : NamesFor(Resource, InputObject, Name);
         if (!All && given.Count == 0)
         {
@@ -44,7 +45,7 @@ public abstract class RemoveKubeObjectCmdlet<T> : KubeRemoveCmdlet
         }
         var many = All || given.Any(WildcardPattern.ContainsWildcardCharacters);
         IReadOnlyList<string> names = many ? ExpandNames<T>(Resource, @namespace, given, All) : given;
-        if (many && !ConfirmMany(names.Count, $"Remove {names.Count} {Resource.Plural} in namespace {@namespace}: {string.Join(", ", names)}?"))
+        if (many && !ConfirmMany(names.Count, $"Remove {names.Count} {Resource.Plural}{(@namespace is null ? "" : $" in namespace {@namespace}")}: {string.Join(", ", names)}?"))
         {
             return;
         }
