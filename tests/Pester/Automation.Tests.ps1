@@ -83,7 +83,7 @@ AfterAll {
 
 Describe 'about_PSKube_Automation' {
     It 'prints every example the tests run' {
-        $examples.Keys | Sort-Object | Should -Be @('confirm', 'crontab', 'exit-codes', 'restart-web.ps1', 'restart-web.service', 'restart-web.timer', 'task-scheduler')
+        $examples.Keys | Sort-Object | Should -Be @('confirm', 'crontab', 'exit-codes', 'ops.kubeconfig', 'restart-web.ps1', 'restart-web.service', 'restart-web.timer', 'service-account.ps1', 'task-scheduler')
     }
 
     It 'restart-web.ps1 restarts, logs with a transcript and exits with 0, or exits with 2 naming the error id' {
@@ -116,6 +116,27 @@ Describe 'about_PSKube_Automation' {
         $run.Errors | Should -BeNullOrEmpty
         $run.Lines -join "`n" | Should -Match 'What if: .*staging'
         Get-KubeNamespace staging -ErrorAction Ignore | Where-Object Status -EQ 'Active' | Should -BeNullOrEmpty
+    }
+
+    It 'service-account.ps1 and ops.kubeconfig: the job runs as the service account, with the token from its file' {
+        New-WebDeployment
+        & ([scriptblock]::Create((Resolve-ExamplePath ($examples['service-account.ps1'] -join "`n")))) | Out-Null
+        # The example's cluster is this fake one: its address and its CA.
+        $fake = Get-Content $cluster.KubeConfig -Raw
+        $server = [regex]::Match($fake, 'server: (\S+)').Groups[1].Value
+        $authority = [regex]::Match($fake, 'certificate-authority-data: (\S+)').Groups[1].Value
+        [System.IO.File]::WriteAllBytes((Join-Path $ops 'prod-ca.crt'), [Convert]::FromBase64String($authority))
+        $kubeconfig = (Resolve-ExamplePath ($examples['ops.kubeconfig'] -join "`n")).Replace('https://prod.example.com:6443', $server)
+        $serviceAccountFolder = New-Item -ItemType Directory -Path (Join-Path $ops 'as-service-account')
+        Set-Content -Path (Join-Path $serviceAccountFolder 'ops.kubeconfig') -Value $kubeconfig
+
+        $startInfo = New-FreshPwshStartInfo "(Get-KubeIdentity).Username; & '$(Join-Path $ops 'restart-web.ps1')'"
+        $startInfo.Environment['KUBECONFIG'] = Join-Path $serviceAccountFolder 'ops.kubeconfig'
+        $startInfo.Environment['PSModulePath'] = Join-Path $root 'out'
+        $run = Wait-FreshPwsh $startInfo
+        $run.ExitCode | Should -Be 0
+        $run.Lines[0] | Should -Be 'system:serviceaccount:ops:restarter'
+        $run.Lines -join "`n" | Should -Match '(?m)^web restarted at '
     }
 
     It 'crontab: the job line runs with only cron''s environment and the crontab''s variables' -Skip:(-not $unix) {
