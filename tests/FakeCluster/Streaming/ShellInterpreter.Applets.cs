@@ -29,7 +29,7 @@ public sealed partial class ShellInterpreter
             "env" => Lines(io, _facts.Environment.Select(pair => $"{pair.Key}={pair.Value}")),
             "printenv" => PrintEnvironment(argv, io),
             "hostname" => Lines(io, [_facts.Hostname]),
-            "date" => Lines(io, [FormatDate(_now())]),
+            "date" => Lines(io, [argv.Count > 1 && argv[1].StartsWith('+') ? FormatDate(_now(), argv[1][1..]) : FormatDate(_now())]),
             "true" => 0,
             "false" => 1,
             "pwd" => Lines(io, ["/"]),
@@ -449,6 +449,37 @@ public sealed partial class ShellInterpreter
                 yield return effect;
             }
         }
+    }
+
+    /// <summary>date +FORMAT: the strftime conversions scripts use (%s %Y %m %d %H %M %S %T %F %%).</summary>
+    private static string FormatDate(DateTimeOffset now, string format)
+    {
+        var utc = now.UtcDateTime;
+        var text = new StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%' || i + 1 == format.Length)
+            {
+                text.Append(format[i]);
+                continue;
+            }
+            i++;
+            text.Append(format[i] switch
+            {
+                's' => now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                'Y' => utc.ToString("yyyy", CultureInfo.InvariantCulture),
+                'm' => utc.ToString("MM", CultureInfo.InvariantCulture),
+                'd' => utc.ToString("dd", CultureInfo.InvariantCulture),
+                'H' => utc.ToString("HH", CultureInfo.InvariantCulture),
+                'M' => utc.ToString("mm", CultureInfo.InvariantCulture),
+                'S' => utc.ToString("ss", CultureInfo.InvariantCulture),
+                'T' => utc.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+                'F' => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                '%' => "%",
+                var other => "%" + other,
+            });
+        }
+        return text.ToString();
     }
 
     /// <summary>busybox date's default format: "Tue Jun  3 10:15:00 UTC 2025".</summary>
