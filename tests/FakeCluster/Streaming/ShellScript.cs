@@ -398,11 +398,11 @@ public sealed class ShellScript
                     Expect("do");
                     var body = List();
                     Expect("done");
-                    return new Loop(condition, body, until);
+                    return Redirected(new Loop(condition, body, until));
                 case "for":
-                    return For();
+                    return Redirected(For());
                 case "if":
-                    return If();
+                    return Redirected(If());
                 case "{":
                     _index++;
                     var inner = List();
@@ -422,6 +422,10 @@ public sealed class ShellScript
             }
             return Simple();
         }
+
+        // A compound command takes redirections after its end (done > file) for everything in it.
+        private ShellNode Redirected(ShellNode compound) =>
+            Redirections() is { Count: > 0 } redirections ? new Group(compound, redirections) : compound;
 
         private ShellNode For()
         {
