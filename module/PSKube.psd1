@@ -33,6 +33,7 @@
         'Get-KubeReplicaSet'
         'Get-KubeResource'
         'Get-KubeService'
+        'Get-KubeTop'
         'Get-KubeVersion'
         'New-KubeCronJob'
         'New-KubeDeployment'
