@@ -14,7 +14,7 @@ namespace PSKube.FakeCluster.Streaming;
 public sealed partial class ShellInterpreter
 {
     /// <summary>The moment each iteration of a loop takes at least, so a loop without sleep still moves the clock on.</summary>
-    internal static readonly TimeSpan IterationCost = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan IterationCost = TimeSpan.FromMilliseconds(1);
 
     private const int IterationsPerBusyPause = 100;
 
@@ -88,7 +88,7 @@ public sealed partial class ShellInterpreter
     public IEnumerable<ShellEffect> Run(IReadOnlyList<string> argv)
     {
         var io = new Io(new Source(null), new ProcessSink(_outbox, error: false), new ProcessSink(_outbox, error: true));
-        var program = Resolve(argv[0], _facts) ?? (argv[0] is "bash" or "/bin/bash" ? "sh" : argv[0]);
+        var program = Resolve(argv[0], _facts) ?? argv[0];
         foreach (var effect in Program(program, argv, io))
         {
             yield return effect;
@@ -565,28 +565,29 @@ public sealed partial class ShellInterpreter
     /// <summary>Stdin: the process's own (<see cref="Content"/> null: the runner reads it) or a file's content.</summary>
     private sealed class Source(byte[]? content)
     {
-        private bool _read;
+        private int _position;
 
         public byte[]? Content { get; } = content;
 
+        /// <summary>The next line, or the rest at once, of the file; nothing once it is all read.</summary>
         public void Fill(ShellRead request)
         {
-            if (_read || Content is null || Content.Length == 0)
+            if (Content is null || _position >= Content.Length)
             {
                 return;
             }
+            var rest = Content.AsSpan(_position);
             if (request.Mode == ShellReadMode.Line)
             {
-                // A file read line by line: only the whole-file readers use files here, so hand over the first line.
-                var text = Encoding.UTF8.GetString(Content);
-                var newline = text.IndexOf('\n', StringComparison.Ordinal);
-                request.Text = newline < 0 ? text : text[..newline];
-                _read = true;
+                var newline = rest.IndexOf((byte)'\n');
+                var line = newline < 0 ? rest : rest[..newline];
+                request.Text = Encoding.UTF8.GetString(line);
+                _position += newline < 0 ? rest.Length : newline + 1;
                 return;
             }
-            _read = true;
-            request.Bytes = Content;
-            request.Text = Encoding.UTF8.GetString(Content);
+            _position = Content.Length;
+            request.Bytes = rest.ToArray();
+            request.Text = Encoding.UTF8.GetString(rest);
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class ExecTests : IAsyncLifetime
 
         Assert.Equal(stdout, socket.Text(1));
         Assert.Equal(stderr, socket.Text(2));
-        Assert.Contains($"{{\"reason\":\"ExitCode\",\"message\":\"{exitCode}\"}}", socket.Text(3), StringComparison.Ordinal);
+        Assert.Contains(exitCode == "0" ? "\"status\":\"Success\"" : $"{{\"reason\":\"ExitCode\",\"message\":\"{exitCode}\"}}", socket.Text(3), StringComparison.Ordinal);
     }
 
     [Fact]

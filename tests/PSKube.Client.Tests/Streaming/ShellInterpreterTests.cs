@@ -41,6 +41,7 @@ public sealed class ShellInterpreterTests
     [InlineData("[ -d /tmp ] && [ ! -f /tmp ] && [ abc != abd ] && echo ok", "ok", 0)]
     [InlineData("{ echo grouped; echo twice; } > /tmp/g; cat /tmp/g", "grouped\ntwice", 0)]
     [InlineData("echo $?; false; echo $?", "0\n1", 0)]
+    [InlineData("printf 'echo one\\necho two\\n' > /tmp/s.sh; sh < /tmp/s.sh; sh /tmp/s.sh", "one\ntwo\none\ntwo", 0)]
     [InlineData("for i in 1 2; do echo $i; done > /tmp/n; if true; then cat /tmp/n; fi 2>&1", "1\n2", 0)]
     [InlineData("echo 'unterminated", "sh: syntax error: unterminated quoted string", 2)]
     [InlineData("echo a | cat", "sh: pipes are not supported by the fake cluster's shell", 2)]
