@@ -43,6 +43,7 @@
         'Get-KubeSecret'
         'Get-KubeService'
         'Get-KubeServiceAccount'
+        'Get-KubeTop'
         'Get-KubeVersion'
         'New-KubeClusterRole'
         'New-KubeClusterRoleBinding'

@@ -33,6 +33,12 @@ public sealed class FakeClusterOptions
     /// </summary>
     public bool SimulateKubelet { get; init; } = true;
 
+    /// <summary>
+    /// Whether the cluster serves metrics.k8s.io as metrics-server does (on by default); off, kubectl top and
+    /// Get-KubeTop find no metrics API, as on a cluster without metrics-server.
+    /// </summary>
+    public bool ServeMetrics { get; init; } = true;
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

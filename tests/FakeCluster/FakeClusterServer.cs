@@ -121,7 +121,8 @@ public sealed class FakeClusterServer : IAsyncDisposable
         var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
         var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator);
         string? address = null;
-        var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "");
+        var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "",
+            options.ServeMetrics ? new Metrics.MetricsApi(services) : null);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 

@@ -20,6 +20,12 @@ public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, Fake
     /// <summary>The containers' logs, written by the kubelet and read by the pods/log handler.</summary>
     public Workloads.Logs.ContainerLogBook ContainerLogs { get; } = new();
 
+    /// <summary>The containers' file systems, written by their processes, kubectl exec and kubectl cp.</summary>
+    public Streaming.ContainerFileBook ContainerFiles { get; } = new();
+
+    /// <summary>The running containers' CPU and memory, reported by the kubelet and served by metrics.k8s.io.</summary>
+    public Workloads.Kubelet.ResourceUsageBook ResourceUsage { get; } = new();
+
     /// <summary>The failures tests switch on (streams cut mid-way).</summary>
     public FaultInjection Faults { get; } = faults;
 

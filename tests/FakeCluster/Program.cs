@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using PSKube.FakeCluster;
 
-// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X]
+// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]
 // Writes the kubeconfig, prints "ready https://127.0.0.1:PORT" once it serves, and runs until SIGTERM, Ctrl+C
 // or the end of standard input.
 string? kubeconfig = null;
 var port = 0;
 var timeScale = 1.0;
+var serveMetrics = true;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -22,14 +23,17 @@ for (var i = 0; i < args.Length; i++)
         case "--time-scale":
             timeScale = double.Parse(Value(), CultureInfo.InvariantCulture);
             break;
+        case "--no-metrics":
+            serveMetrics = false;
+            break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X]");
+            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]");
             return 2;
     }
 }
 if (kubeconfig is null)
 {
-    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X]");
+    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]");
     return 2;
 }
 
@@ -37,7 +41,7 @@ using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 
-await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale });
+await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale, ServeMetrics = serveMetrics });
 Console.WriteLine($"ready {server.Server}");
 Console.Out.Flush();
 

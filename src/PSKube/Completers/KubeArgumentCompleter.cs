@@ -78,6 +78,9 @@ public sealed class CompletionScope(string commandName, IDictionary bound, strin
 
     public bool AllNamespaces => bound["AllNamespaces"] is SwitchParameter { IsPresent: true } or true;
 
+    /// <summary>Whether a switch such as Get-KubeTop's -Node is typed.</summary>
+    public bool IsSet(string switchParameter) => bound[switchParameter] is SwitchParameter { IsPresent: true } or true;
+
     public KubeClient Client => KubeSessions.ForCurrentRunspace().GetClient(KubeConfig, Context);
 
     /// <summary>The namespace to list names in: -Namespace, else the context's; null with -AllNamespaces.</summary>

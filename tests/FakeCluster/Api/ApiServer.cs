@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using PSKube.Client.Resources;
 using PSKube.FakeCluster.Discovery;
+using PSKube.FakeCluster.Metrics;
 using PSKube.FakeCluster.OpenApi;
 using PSKube.FakeCluster.Security;
 
@@ -11,8 +12,12 @@ namespace PSKube.FakeCluster.Api;
 /// The front of the API server: health and version for everyone, then authentication, then discovery, OpenAPI and
 /// resource requests. Every failure leaves as a Status object.
 /// </summary>
-public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, FaultInjection faults, IReadOnlyList<ResourceDefinition> served, Func<string> serverAddress)
+public sealed class ApiServer(Authenticator authenticator, ResourceHandler resources, FaultInjection faults, IReadOnlyList<ResourceDefinition> served, Func<string> serverAddress,
+    MetricsApi? metrics = null)
 {
+    // Discovery also lists the groups of aggregated API servers (metrics-server's metrics.k8s.io).
+    private readonly IReadOnlyList<ResourceDefinition> _discovered = metrics is null ? served : [.. served, .. MetricsApi.Resources];
+
     /// <summary>The resource types this server serves: the built-in ones and any extra (custom) ones it was given.</summary>
     public IReadOnlyList<ResourceDefinition> Resources => served;
 
@@ -88,22 +93,25 @@ public sealed class ApiServer(Authenticator authenticator, ResourceHandler resou
                 if (MediaTypes.AggregatedDiscoveryVersion(accept) is { } discoveryVersion)
                 {
                     context.Response.Headers["Vary"] = "Accept";
-                    await HttpJson.WriteAsync(context, 200, DiscoveryDocuments.Aggregated(Resources, core, discoveryVersion),
+                    await HttpJson.WriteAsync(context, 200, DiscoveryDocuments.Aggregated(_discovered, core, discoveryVersion),
                         discoveryVersion == "v2" ? MediaTypes.DiscoveryV2 : MediaTypes.DiscoveryV2Beta1);
                 }
                 else
                 {
-                    await HttpJson.WriteAsync(context, 200, core ? DiscoveryDocuments.ApiVersions(serverAddress()) : DiscoveryDocuments.ApiGroupList(Resources));
+                    await HttpJson.WriteAsync(context, 200, core ? DiscoveryDocuments.ApiVersions(serverAddress()) : DiscoveryDocuments.ApiGroupList(_discovered));
                 }
                 return;
             case ["api", var coreVersion]:
-                await WriteOrNotFound(context, DiscoveryDocuments.ResourceList(Resources, "", coreVersion));
+                await WriteOrNotFound(context, DiscoveryDocuments.ResourceList(_discovered, "", coreVersion));
                 return;
             case ["apis", var group]:
-                await WriteOrNotFound(context, DiscoveryDocuments.ApiGroup(Resources, group));
+                await WriteOrNotFound(context, DiscoveryDocuments.ApiGroup(_discovered, group));
                 return;
             case ["apis", var group, var groupVersion]:
-                await WriteOrNotFound(context, DiscoveryDocuments.ResourceList(Resources, group, groupVersion));
+                await WriteOrNotFound(context, DiscoveryDocuments.ResourceList(_discovered, group, groupVersion));
+                return;
+            case ["apis", MetricsApi.Group, MetricsApi.Version, .. var metricsPath] when metrics is not null:
+                await metrics.HandleAsync(context, metricsPath);
                 return;
             case ["openapi", "v3"]:
                 await HttpJson.WriteAsync(context, 200, OpenApiDocuments.Index(Resources));

@@ -4,13 +4,12 @@ namespace PSKube.FakeCluster.Streaming;
 
 /// <summary>
 /// What a process inside one container sees: hostname, environment, image and a few files. Images are treated as
-/// busybox-based (alpine-like root, busybox applets); kuard images also have /kuard and serve HTTP on 8080.
+/// busybox-based (alpine-like root, busybox applets; see ContainerFileSystem); kuard images also have /kuard and serve HTTP on 8080.
 /// </summary>
 public sealed class ContainerFacts
 {
-    private static readonly string[] RootEntries = ["bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"];
-
-    public ContainerFacts(JsonObject pod, string container, bool tty)
+    /// <param name="podIp">The pod's address when the kubelet knows it before the status says it.</param>
+    public ContainerFacts(JsonObject pod, string container, bool tty, string? podIp = null)
     {
         var spec = PodContainers.Spec(pod, container) ?? new JsonObject();
         PodName = PodContainers.Name(pod);
@@ -19,7 +18,7 @@ public sealed class ContainerFacts
         Container = container;
         Image = (string?)spec["image"] ?? "";
         Hostname = (string?)pod["spec"]?["hostname"] ?? PodName;
-        PodIp = (string?)pod["status"]?["podIP"];
+        PodIp = podIp ?? (string?)pod["status"]?["podIP"];
         Environment = BuildEnvironment(pod, spec, tty);
     }
 
@@ -38,27 +37,15 @@ public sealed class ContainerFacts
 
     public static bool IsKuardImage(string image) => image.Contains("kuard", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The entries of a directory, or null when there is no such directory.</summary>
-    public IReadOnlyList<string>? ListDirectory(string path) => path.TrimEnd('/') switch
+    /// <summary>The files the image and the kubelet put in /etc, by path.</summary>
+    public IEnumerable<(string Path, string Content)> ImageFiles()
     {
-        "" => IsKuard ? [.. RootEntries.Append("kuard").Order(StringComparer.Ordinal)] : RootEntries,
-        "/etc" => ["hostname", "hosts", "os-release", "resolv.conf"],
-        "/tmp" or "/home" or "/mnt" => [],
-        _ => null,
-    };
-
-    /// <summary>The content of a file, or null when there is no such file.</summary>
-    public string? ReadFile(string path) => path switch
-    {
-        "/etc/hostname" => Hostname + "\n",
-        "/etc/hosts" => "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n" +
-                        (PodIp is null ? "" : $"{PodIp}\t{Hostname}\n"),
-        "/etc/resolv.conf" => $"search {Namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n",
-        "/etc/os-release" => "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME=\"Alpine Linux v3.20\"\n",
-        _ => null,
-    };
-
-    public bool FileExists(string path) => ReadFile(path) is not null || (IsKuard && path == "/kuard");
+        yield return ("/etc/hostname", Hostname + "\n");
+        yield return ("/etc/hosts", "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n" +
+                                    (PodIp is null ? "" : $"{PodIp}\t{Hostname}\n"));
+        yield return ("/etc/resolv.conf", $"search {Namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n");
+        yield return ("/etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME=\"Alpine Linux v3.20\"\n");
+    }
 
     private List<KeyValuePair<string, string>> BuildEnvironment(JsonObject pod, JsonObject spec, bool tty)
     {

@@ -16,7 +16,9 @@ public sealed class ExecHandler(FakeClusterServices services) : IPodSubresourceH
             // The real API server passes an empty command on and the runtime fails to start it; refusing up front is clearer.
             throw StatusError.BadRequest("you must specify at least one command for the container");
         }
-        var shell = new ContainerShell(new ContainerFacts(pod, container, options.Tty), services.Clock);
+        var facts = new ContainerFacts(pod, container, options.Tty);
+        var files = services.ContainerFiles.Open(PodContainers.InstanceKey(pod, container), () => new ContainerFileSystem(facts, services.Clock.Now));
+        var shell = new ContainerShell(facts, files, services.Clock);
         return RemoteCommandEndpoint.ServeAsync(context, services, pod, container, options, options.Tty, RemoteCommandEndpoint.GoSlice(options.Command),
             (io, cancellationToken) => shell.ExecAsync(options.Command, io, cancellationToken));
     }

@@ -59,6 +59,19 @@ public static class PodContainers
             .OfType<JsonObject>()
             .Any(s => (string?)s["name"] == name && s["state"]?["running"] is JsonObject);
 
+    /// <summary>
+    /// The running instance's ID from the status (containerd://...), which keys its file system; a pod without one (no
+    /// kubelet to report it) is keyed by its UID and the container name.
+    /// </summary>
+    public static string InstanceKey(JsonObject pod, string name) =>
+        StatusLists
+            .SelectMany(list => pod["status"]?[list] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(s => (string?)s["name"] == name)
+            .Select(s => (string?)s["containerID"])
+            .FirstOrDefault(id => !string.IsNullOrEmpty(id))
+        ?? $"{(string?)pod["metadata"]?["uid"]}/{name}";
+
     /// <summary>Whether any container runs, i.e. the pod's sandbox is up for port forwarding.</summary>
     public static bool AnyRunning(JsonObject pod) =>
         ContainerLists

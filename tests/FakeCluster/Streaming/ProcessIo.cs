@@ -42,6 +42,37 @@ public sealed class ProcessIo
 
     public Task WriteOutAsync(string text) => _stdout ? _session.WriteAsync(StreamProtocols.Stdout, Encode(text)) : Task.CompletedTask;
 
+    /// <summary>Raw bytes for stdout (tar); on a terminal they go through the newline translation as text.</summary>
+    public Task WriteOutAsync(byte[] data) =>
+        !_stdout ? Task.CompletedTask : Tty ? WriteOutAsync(Encoding.UTF8.GetString(data)) : _session.WriteAsync(StreamProtocols.Stdout, data);
+
+    public Task WriteErrorAsync(byte[] data)
+    {
+        if (Tty)
+        {
+            return WriteOutAsync(data);
+        }
+        return _stderr ? _session.WriteAsync(StreamProtocols.Stderr, data) : Task.CompletedTask;
+    }
+
+    /// <summary>The next stdin bytes as sent, undecoded (tar's archive); null at end of input.</summary>
+    public async ValueTask<byte[]?> ReadBytesAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingText.Length > 0)
+        {
+            var pending = Encoding.UTF8.GetBytes(_pendingText.ToString());
+            _pendingText.Clear();
+            return pending;
+        }
+        if (_stdin is null || _endOfInput)
+        {
+            return null;
+        }
+        var bytes = await _stdin.ReadAsync(cancellationToken);
+        _endOfInput = bytes is null;
+        return bytes;
+    }
+
     public Task WriteErrorAsync(string text)
     {
         if (Tty)

@@ -24,7 +24,7 @@ public static class Reconcilers
         if (services.Options.SimulateKubelet)
         {
             // The kubelet runs last, so the pods the controllers made this pass start at once.
-            reconcilers.Add(new Kubelet.SimulatedKubelet(services.ContainerLogs));
+            reconcilers.Add(new Kubelet.SimulatedKubelet(services.ContainerLogs, services.ContainerFiles, services.ResourceUsage));
         }
         return reconcilers;
     }

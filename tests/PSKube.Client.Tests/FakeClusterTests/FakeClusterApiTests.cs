@@ -101,7 +101,7 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
         Assert.Contains("replicationcontrollers/scale", names);
         var (_, groups) = await _http.SendAsync(HttpMethod.Get, "/apis");
         Assert.Equal(
-            ["apps", "authentication.k8s.io", "batch", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io"],
+            ["apps", "authentication.k8s.io", "batch", "metrics.k8s.io", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io"],
             groups!["groups"]!.AsArray().Select(g => (string?)g!["name"]));
         var (_, rbac) = await _http.SendAsync(HttpMethod.Get, "/apis/rbac.authorization.k8s.io/v1");
         Assert.Equal(["clusterrolebindings", "clusterroles", "rolebindings", "roles"], rbac!["resources"]!.AsArray().Select(r => (string?)r!["name"]));

@@ -145,7 +145,8 @@ public sealed class KubectlGetTests
 
         var namespaced = (await kubectl.RunAsync("api-resources", "--namespaced=false", "-o", "name")).Succeeded();
         Assert.Equal(
-            ["namespaces", "nodes", "selfsubjectreviews.authentication.k8s.io", "ingressclasses.networking.k8s.io", "clusterrolebindings.rbac.authorization.k8s.io",
+            // nodes.metrics.k8s.io: the fake serves metrics-server's API, as clusters with metrics-server do.
+            ["namespaces", "nodes", "selfsubjectreviews.authentication.k8s.io", "nodes.metrics.k8s.io", "ingressclasses.networking.k8s.io", "clusterrolebindings.rbac.authorization.k8s.io",
              "clusterroles.rbac.authorization.k8s.io", "priorityclasses.scheduling.k8s.io"],
             namespaced.Lines);
     }

@@ -48,14 +48,14 @@ public sealed class KubectlRunner : IAsyncDisposable
     /// Starts a fresh fake cluster (clock sped up <paramref name="timeScale"/> times; without the simulated kubelet
     /// when the test plays it; its randomness seeded when the test needs a known outcome) and a kubectl pointed at it.
     /// </summary>
-    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null)
+    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null, bool serveMetrics = true)
     {
         if (ExecutablePath is null)
         {
             throw new InvalidOperationException("kubectl is required (PSKUBE_REQUIRE_KUBECTL=1) but is not on PATH.");
         }
         var folder = Directory.CreateTempSubdirectory("pskube-kubectl-").FullName;
-        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
+        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, ServeMetrics = serveMetrics, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
         return new KubectlRunner(cluster, folder);
     }
 

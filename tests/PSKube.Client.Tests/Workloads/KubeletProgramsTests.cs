@@ -41,7 +41,7 @@ public sealed class KubeletProgramsTests
     [InlineData("exit 3", 3)]
     [InlineData("exit 0", 0)]
     [InlineData("exit 300", 44)]
-    public void ShellExit_ExitsWithTheGivenStatus(string script, int exitCode)
+    public void Shell_ExitsWithTheGivenStatus(string script, int exitCode)
     {
         var steps = Run(ContainerCommand.From("alpine", ["sh", "-c", script], null));
         Assert.Equal([exitCode], steps.Select(s => s.ExitCode));

@@ -17,6 +17,7 @@ public sealed class ContainerInstance
         Id = id;
         StartedAt = startedAt;
         Program = program;
+        Context = context;
         Log = log;
         _steps = program.Run(context).GetEnumerator();
         _next = _steps.MoveNext() ? _steps.Current : null;
@@ -28,6 +29,9 @@ public sealed class ContainerInstance
     public DateTimeOffset StartedAt { get; }
 
     public IContainerProgram Program { get; }
+
+    /// <summary>What the program runs with; whether it is busy shows in its CPU usage.</summary>
+    public ProgramContext Context { get; }
 
     public ContainerLog Log { get; }
 

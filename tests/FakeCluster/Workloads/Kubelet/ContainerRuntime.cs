@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PSKube.FakeCluster.Streaming;
 using PSKube.FakeCluster.Workloads.Programs;
 
 namespace PSKube.FakeCluster.Workloads.Kubelet;
@@ -28,6 +29,7 @@ public sealed class ContainerRuntime
         IsInit = isInit;
         Image = (string?)spec["image"] ?? "";
         PullPolicy = (string?)spec["imagePullPolicy"] ?? "IfNotPresent";
+        Tty = (bool?)spec["tty"] ?? false;
         Command = ContainerCommand.From(Image, Strings(spec["command"]), Strings(spec["args"]));
         MemoryLimit = MemoryQuantity.ParseBytes((string?)spec["resources"]?["limits"]?["memory"]);
         ReadinessDelay = ProbeDelay(spec["readinessProbe"]);
@@ -43,6 +45,9 @@ public sealed class ContainerRuntime
     public string Image { get; }
 
     public string PullPolicy { get; }
+
+    /// <summary>The container asks for a terminal (spec.tty): its processes see TERM.</summary>
+    public bool Tty { get; }
 
     public ContainerCommand Command { get; }
 
@@ -167,9 +172,14 @@ public sealed class ContainerRuntime
         }
         var id = "containerd://" + Convert.ToHexStringLower(RandomBytes(sync.Random, 32));
         var program = ContainerPrograms.For(Command);
-        var instance = new ContainerInstance(id, at, program, new ProgramContext(Command, Name, at, sync.Network, sync.Random), sync.Logs.Open(id));
+        var facts = new ContainerFacts(sync.Pod, Name, Tty, sync.PodIP);
+        var files = sync.Files.Open(id, () => new ContainerFileSystem(facts, at));
+        var context = new ProgramContext(Command, Name, at, sync.Network, sync.Random, facts, files);
+        var instance = new ContainerInstance(id, at, program, context, sync.Logs.Open(id));
         if (Current is not null)
         {
+            // A new instance starts from the image again: the old one's files go.
+            sync.Files.Remove([Current.Id]);
             // The runtime keeps only the last dead container, so older logs go.
             if (Previous is not null)
             {

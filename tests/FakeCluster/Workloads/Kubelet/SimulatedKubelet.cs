@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PSKube.Client.Resources;
 using PSKube.FakeCluster.Patching;
+using PSKube.FakeCluster.Streaming;
 using PSKube.FakeCluster.Workloads.Logs;
 
 namespace PSKube.FakeCluster.Workloads.Kubelet;
@@ -10,10 +11,12 @@ namespace PSKube.FakeCluster.Workloads.Kubelet;
 /// chosen by image and command, reports their status, records its events, keeps the container logs, and finishes
 /// the deletion of a pod once its containers have stopped.
 /// </summary>
-public sealed class SimulatedKubelet(ContainerLogBook logs) : IReconciler
+public sealed class SimulatedKubelet(ContainerLogBook logs, ContainerFileBook files, ResourceUsageBook usage) : IReconciler
 {
     private const string Manager = "kubelet";
     private const string FallbackHostIp = "172.18.0.2";
+    private const long BusyNanoCores = 1_000_000_000;
+    private const long IdleNanoCores = 100_000;
 
     private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
     private readonly PodAddresses _addresses = new();
@@ -32,7 +35,8 @@ public sealed class SimulatedKubelet(ContainerLogBook logs) : IReconciler
                 runtime = new PodRuntime(pod, _addresses.Allocate(), HostIp(context, (string)pod["spec"]!["nodeName"]!), context.Now);
                 _pods[uid] = runtime;
             }
-            runtime.Sync(context.Now, new PodSync(pod, context, logs, _images, runtime.Network));
+            runtime.Sync(context.Now, new PodSync(pod, context, logs, files, _images, runtime.Network, runtime.PodIP));
+            usage.Report(uid, Usage(pod, runtime, context.Now));
             var written = WriteStatus(context, pods, pod, runtime);
             if (runtime.ReadyToRemove && written["metadata"]?["finalizers"] is not JsonArray { Count: > 0 })
             {
@@ -62,11 +66,27 @@ public sealed class SimulatedKubelet(ContainerLogBook logs) : IReconciler
     /// <summary>The pod is gone: its logs end (followers stop) and its address is free again.</summary>
     private void Forget(string uid, ContainerLogBook logs)
     {
+        usage.Forget(uid);
         if (_pods.Remove(uid, out var runtime))
         {
             logs.Remove(runtime.ContainerIds);
+            files.Remove(runtime.ContainerIds);
             _addresses.Release(runtime.PodIP);
         }
+    }
+
+    /// <summary>
+    /// The running containers' usage: a program that waits (sleep, a server between requests) uses a tenth of a
+    /// millicore, a busy loop a whole core; memory is what the program needs.
+    /// </summary>
+    private static ResourceUsageBook.PodUsage Usage(JsonObject pod, PodRuntime runtime, DateTimeOffset now)
+    {
+        var containers = runtime.Containers
+            .Where(c => c.Current is { Running: true })
+            .Select(c => new ResourceUsageBook.ContainerUsage(c.Name, c.Current!.Context.Busy ? BusyNanoCores : IdleNanoCores, c.Current.Program.MemoryBytes))
+            .ToList();
+        return new ResourceUsageBook.PodUsage((string?)pod["metadata"]?["namespace"] ?? "", (string?)pod["metadata"]?["name"] ?? "",
+            (string?)pod["spec"]?["nodeName"] ?? "", now, containers);
     }
 
     private static string HostIp(ReconcileContext context, string nodeName)

@@ -10,7 +10,7 @@ public static class ContainerPrograms
         new PingProgram(),
         new SleepProgram(),
         new EchoProgram(),
-        new ShellExitProgram(),
+        new ShellProgram(),
         new DateProgram(),
         new ExitStatusProgram(),
         new KuardProgram(),
