@@ -283,6 +283,10 @@ internal static class GeneratorInput
         "deployments" => "Deployment",
         "services" => "Service",
         "pods" => "Pod",
+        "ingresses" => "Ingress",
+        "resourcequotas" => "ResourceQuota",
+        "priorityclasses" => "PriorityClass",
+        "poddisruptionbudgets" => "PodDisruptionBudget",
         _ => resource,
     };
 
