@@ -67,6 +67,19 @@
         'Wait-KubeDeployment'
         'Wait-KubeJob'
         'Wait-KubePod'
+        # Quotas, priority classes, ingresses and disruption budgets (issue 12)
+        'Get-KubeIngress'
+        'Get-KubePodDisruptionBudget'
+        'Get-KubePriorityClass'
+        'Get-KubeQuota'
+        'New-KubeIngress'
+        'New-KubePodDisruptionBudget'
+        'New-KubePriorityClass'
+        'New-KubeQuota'
+        'Remove-KubeIngress'
+        'Remove-KubePodDisruptionBudget'
+        'Remove-KubePriorityClass'
+        'Remove-KubeQuota'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
