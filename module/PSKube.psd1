@@ -67,7 +67,6 @@
         'Wait-KubeDeployment'
         'Wait-KubeJob'
         'Wait-KubePod'
-        # Quotas, priority classes, ingresses and disruption budgets (issue 12)
         'Get-KubeIngress'
         'Get-KubePodDisruptionBudget'
         'Get-KubePriorityClass'

@@ -3,6 +3,7 @@ using PSKube.Client.Manifests.Generators;
 using PSKube.Client.Models;
 using PSKube.Client.Resources;
 using PSKube.Commands.Common;
+using PSKube.Completers;
 using PSKube.Validation;
 
 namespace PSKube.Commands.Policy;
@@ -26,6 +27,7 @@ public sealed class NewKubePodDisruptionBudgetCommand : NewKubeObjectCmdlet<PodD
     [Parameter(Mandatory = true)]
     [Alias("l")]
     [ValidateLabelSelector]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public string Selector { get; set; } = "";
 
     /// <summary>How many selected pods must stay available: a number (2) or a percentage ('50%').</summary>
