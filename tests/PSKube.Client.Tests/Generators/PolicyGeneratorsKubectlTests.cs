@@ -89,6 +89,15 @@ public sealed class PolicyGeneratorsKubectlTests
         await CompareRules("a.com/p*q=s:80", "a.com/p**=s:81");
         await CompareRules("a.com/=s:1,tlsname");
 
+        // kubectl checks only the start of a rule and splits the rest: one more ',' part makes TLS whatever it says,
+        // two make none, and what follows the port after another ':' or '=' is dropped.
+        await CompareRules("foo.com/=svc:80,xyz");
+        await CompareRules("foo.com/=svc:80,tls=a,b");
+        await CompareRules("foo.com/=svc:80,tls=a=b");
+        await CompareRules("foo.com/=svc:80,tls,tls");
+        await CompareRules("foo.com/=svc:80:90");
+        await CompareRules("foo.com/x=svc:80=y");
+
         await Compare(new IngressOptions { Name = "catch-all", IngressClass = "otheringress", Rules = ["/path=svc:port"] },
             "catch-all", "--class=otheringress", "--rule=/path=svc:port");
         await Compare(new IngressOptions { Name = "annotated", IngressClass = "default", Rules = ["foo.com/bar=svc:port"], Annotations = Map("ingress.annotation1=foo", "ingress.annotation2=bla", "empty=", "nginx.ingress.kubernetes.io/rewrite-target=/$1") },
@@ -132,7 +141,7 @@ public sealed class PolicyGeneratorsKubectlTests
         await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x" }), "create", "ingress", "x");
         await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x", Rules = ["foo.com=svc:80"] }), "create", "ingress", "x", "--rule=foo.com=svc:80");
         await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x", Rules = ["foo.com/=svc"] }), "create", "ingress", "x", "--rule=foo.com/=svc");
-        await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x", Rules = ["foo.com/=svc:80,tls=a,b"] }), "create", "ingress", "x", "--rule=foo.com/=svc:80,tls=a,b");
+        await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x", Rules = ["x foo.com/=svc:80"] }), "create", "ingress", "x", "--rule=x foo.com/=svc:80");
         await BothRefuse(() => IngressGenerator.Generate(new IngressOptions { Name = "x", DefaultBackend = "svc" }), "create", "ingress", "x", "--default-backend=svc");
         await BothRefuse(() => PodDisruptionBudgetGenerator.Generate(new PodDisruptionBudgetOptions { Name = "x", Selector = "app=web" }), "create", "pdb", "x", "--selector=app=web");
         await BothRefuse(() => PodDisruptionBudgetGenerator.Generate(new PodDisruptionBudgetOptions { Name = "x", Selector = "", MinAvailable = "1" }), "create", "pdb", "x", "--min-available=1");

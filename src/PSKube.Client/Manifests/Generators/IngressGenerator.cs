@@ -8,6 +8,8 @@ namespace PSKube.Client.Manifests.Generators;
 /// <summary>Builds the Ingress <c>kubectl create ingress</c> builds, after checking every option.</summary>
 public static partial class IngressGenerator
 {
+    private const int MaxPortNameLength = 15;
+
     /// <summary>The Ingress for <paramref name="options"/>; bad input is a <see cref="KubeInputException"/>.</summary>
     public static Ingress Generate(IngressOptions options)
     {
@@ -126,6 +128,10 @@ public static partial class IngressGenerator
                 ? (int)number
                 : throw new KubeInputException($"{origin} has the port {port}, which is out of range. Give a port from 1 to {GeneratorInput.MaxPort}, or a port name such as 'http'.", parameter);
         }
+        else if (PortNameProblem(port) is { } problem)
+        {
+            throw new KubeInputException($"{origin} has the port '{port}', which is neither a number nor a valid port name: {problem}. Give a port from 1 to {GeneratorInput.MaxPort}, or the name of a Service port such as 'http'.", parameter);
+        }
         else
         {
             backendPort.Name = port;
@@ -133,6 +139,16 @@ public static partial class IngressGenerator
 
         return new IngressBackend { Service = new IngressServiceBackend { Name = service, Port = backendPort } };
     }
+
+    // A Service port's name as the API server checks it (an IANA service name).
+    private static string? PortNameProblem(string name) => name switch
+    {
+        { Length: > MaxPortNameLength } => $"it is longer than {MaxPortNameLength} characters",
+        _ when !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') => "it may contain only lowercase letters, digits and '-'",
+        _ when !name.Any(char.IsAsciiLetterLower) => "it must contain at least one letter",
+        _ when name.StartsWith('-') || name.EndsWith('-') || name.Contains("--", StringComparison.Ordinal) => "it may not start or end with '-' or contain '--'",
+        _ => null,
+    };
 
     // The API server takes a DNS name or a wildcard of one ('*.' then a DNS name), never an IP address.
     private static string? HostProblem(string host)
@@ -154,8 +170,9 @@ public static partial class IngressGenerator
 
     private static List<T>? NullIfEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
 
-    // kubectl's rule syntax: host (letters, digits, '_', '-', '.', '*'), a path from '/', '=', service ':' port, then ',tls[=secret]'.
-    [GeneratedRegex(@"\A(?<host>[0-9A-Za-z_*.\-]*)(?<path>/[^,=\n]*)=(?<service>[0-9A-Za-z_\-]+):(?<port>[0-9A-Za-z_\-]+)(?<tls>,tls=?(?<secret>[0-9A-Za-z_\-]+)?)?\z")]
+    // What kubectl checks of a rule: it starts with host (letters, digits, '_', '-', '.', '*'), a path from '/', '=',
+    // service ':' port. Nothing after the port is checked, as kubectl's pattern is not anchored at the end.
+    [GeneratedRegex(@"\A[0-9A-Za-z_*.\-]*/[^,=\n]*=[0-9A-Za-z_\-]+:[0-9A-Za-z_\-]+")]
     private static partial Regex RuleSyntax();
 
     [GeneratedRegex(@"\A[0-9A-Za-z_\-]+\z")]
@@ -163,41 +180,45 @@ public static partial class IngressGenerator
 
     private sealed record Rule(string Host, string Path, string PathType, IngressBackend Backend, bool Tls, string? Secret)
     {
+        // Split as kubectl splits it: before the first ',' is host/path=service:port; exactly one ',' makes the host a
+        // TLS host, with the secret after the '=' of what follows it (',tls' names none, nor does any other word).
         public static Rule Parse(string? text, string parameter)
         {
-            var match = RuleSyntax().Match(text ?? string.Empty);
-            if (!match.Success)
+            if (text is null || !RuleSyntax().IsMatch(text))
             {
                 throw new KubeInputException(
                     $"The rule '{text}' is not host/path=service:port[,tls[=secret]]. Write it like 'example.com/api*=api:80' (the path must start with '/'; a trailing '*' matches by prefix), '/=web:http,tls' or 'shop.example.com/=shop:443,tls=shop-cert'.",
                     parameter);
             }
 
-            // kubectl takes the secret as what follows '=' in the tls part; 'tlsname' (no '=') names none.
-            var tlsPart = match.Groups["tls"].Value;
-            var equals = tlsPart.IndexOf('=', StringComparison.Ordinal);
-            var secret = equals < 0 ? null : tlsPart[(equals + 1)..];
-            var path = match.Groups["path"].Value;
-            var prefix = path.EndsWith('*');
+            var parts = text.Split(',');
+            var hostAndRest = parts[0].Split('/', 2);
+            var host = hostAndRest[0];
+            var pathAndService = hostAndRest[1].Split('=');
+            var path = "/" + pathAndService[0];
+            var service = pathAndService[1].Split(':');
+            var tls = parts.Length == 2;
+            var secretParts = tls ? parts[1].Split('=') : [];
+            var secret = secretParts.Length > 1 && secretParts[1].Length > 0 ? secretParts[1] : null;
             var origin = $"The rule '{text}'";
-            var host = match.Groups["host"].Value;
             if (host.Length > 0 && HostProblem(host) is { } problem)
             {
                 throw new KubeInputException($"{origin} has the host '{host}', which {problem}. Use a lower-case DNS name such as 'shop.example.com', or '*.example.com' for every subdomain.", parameter);
             }
 
-            if (!string.IsNullOrEmpty(secret) && NameValidation.ValidateDns1123Subdomain(secret) is { Count: > 0 } secretErrors)
+            if (secret is not null && NameValidation.ValidateDns1123Subdomain(secret) is { Count: > 0 } secretErrors)
             {
                 throw new KubeInputException($"{origin} names the TLS secret '{secret}', which is not a valid secret name: {string.Join("; ", secretErrors)}. Use the name of a Secret of type kubernetes.io/tls, e.g. 'shop-cert'.", parameter);
             }
 
+            var prefix = path.EndsWith('*');
             return new Rule(
                 host,
                 prefix ? path[..^1] : path,
                 prefix ? "Prefix" : "Exact",
-                IngressGenerator.Backend(match.Groups["service"].Value, match.Groups["port"].Value, origin, parameter),
-                match.Groups["tls"].Success,
-                string.IsNullOrEmpty(secret) ? null : secret);
+                IngressGenerator.Backend(service[0], service[1], origin, parameter),
+                tls,
+                secret);
         }
     }
 }
