@@ -154,4 +154,23 @@ public sealed class PolicyGeneratorsKubectlTests
         await BothRefuse(() => QuotaGenerator.Generate(new QuotaOptions { Name = "x", Hard = Map("pods=ten") }), "create", "quota", "x", "--hard=pods=ten");
         await BothRefuse(() => QuotaGenerator.Generate(new QuotaOptions { Name = "x", Hard = Map("memory=1K") }), "create", "quota", "x", "--hard=memory=1K");
     }
+
+    [KubectlFact]
+    public async Task FakeCluster_QuotaScopes_AreRefusedAsTheApiServerRefusesThem()
+    {
+        await using var kubectl = await KubectlRunner.StartAsync(simulateKubelet: false);
+
+        async Task Refused(string expected, params string[] arguments)
+        {
+            var result = await kubectl.RunAsync(["create", "quota", "q", .. arguments], stdin: null);
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        }
+
+        await Refused("spec.scopes: Invalid value: []core.ResourceQuotaScope{\"Cheap\"}: unsupported scope", "--scopes=Cheap");
+        await Refused("unsupported scope applied to resource", "--hard=requests.storage=1Gi", "--scopes=PriorityClass");
+        await Refused("unsupported scope applied to resource", "--hard=requests.cpu=1", "--scopes=BestEffort");
+        await Refused("conflicting scopes", "--scopes=Terminating,NotTerminating");
+        (await kubectl.RunAsync(["create", "quota", "ok", "--hard=pods=2,requests.cpu=1", "--scopes=NotBestEffort,Terminating"], stdin: null)).Succeeded();
+    }
 }

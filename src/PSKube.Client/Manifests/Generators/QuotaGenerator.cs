@@ -19,11 +19,17 @@ public static class QuotaGenerator
         "limits.cpu", "limits.memory", "limits.ephemeral-storage",
     };
 
+    // What a scoped quota may cap: the number of pods and their compute.
+    private static readonly string[] PodResources = ["pods", "cpu", "memory", "limits.cpu", "limits.memory", "requests.cpu", "requests.memory"];
+
     /// <summary>The ResourceQuota for <paramref name="options"/>; bad input is a <see cref="KubeInputException"/>.</summary>
     public static ResourceQuota Generate(QuotaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var name = GeneratorInput.ObjectName("resourcequotas", options.Name, options.Parameter(nameof(QuotaOptions.Name)));
+        var hard = Hard(options.Hard, options.Parameter(nameof(QuotaOptions.Hard)));
+        var scopes = Scopes(options.Scopes, options.Parameter(nameof(QuotaOptions.Scopes)));
+        CheckScopesFit(hard, scopes, options.Parameter(nameof(QuotaOptions.Scopes)));
         return new ResourceQuota
         {
             ApiVersion = "v1",
@@ -35,11 +41,34 @@ public static class QuotaGenerator
             },
             Spec = new ResourceQuotaSpec
             {
-                Hard = Hard(options.Hard, options.Parameter(nameof(QuotaOptions.Hard))),
-                Scopes = Scopes(options.Scopes, options.Parameter(nameof(QuotaOptions.Scopes))),
+                Hard = hard,
+                Scopes = scopes,
             },
             Status = new ResourceQuotaStatus(),
         };
+    }
+
+    // As the API server: a scope counts pods (BestEffort pods only their number, the others their compute too), so it
+    // cannot cap other resources; opposite scopes select no pod at all.
+    private static void CheckScopesFit(Dictionary<string, string>? hard, List<string>? scopes, string parameter)
+    {
+        foreach (var scope in scopes ?? [])
+        {
+            var counted = scope == "BestEffort" ? ["pods"] : PodResources;
+            var other = (hard?.Keys.AsEnumerable() ?? []).Order(StringComparer.Ordinal).FirstOrDefault(resource => StandardResources.Contains(resource) && !counted.Contains(resource));
+            if (other is not null)
+            {
+                throw new KubeInputException($"The scope {scope} counts pods{(scope == "BestEffort" ? "" : " and their cpu and memory")}, so it cannot cap '{other}'. Put '{other}' in a quota without scopes, or cap only {string.Join(", ", counted)} here.", parameter);
+            }
+        }
+
+        foreach (var (one, other) in new[] { ("BestEffort", "NotBestEffort"), ("Terminating", "NotTerminating") })
+        {
+            if (scopes is not null && scopes.Contains(one) && scopes.Contains(other))
+            {
+                throw new KubeInputException($"The scopes {one} and {other} together select no pod. Give one of them.", parameter);
+            }
+        }
     }
 
     // Each quantity as the API server writes it back (1000 is 1k), since kubectl parses --hard into quantities.
