@@ -23,6 +23,10 @@ public abstract partial class KubeCmdlet
         ["namespaces"] = "KubeNamespace",
         ["nodes"] = "KubeNode",
         ["events"] = "KubeEvent",
+        ["ingresses"] = "KubeIngress",
+        ["resourcequotas"] = "KubeQuota",
+        ["priorityclasses"] = "KubePriorityClass",
+        ["poddisruptionbudgets"] = "KubePodDisruptionBudget",
     };
 
     private HashSet<string> _typedParameters = [];

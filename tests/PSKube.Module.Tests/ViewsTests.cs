@@ -9,11 +9,12 @@ public sealed class ViewsTests
     // Every Kubernetes kind with display properties: each has a default table, a Wide table and a list view.
     public static readonly TheoryData<string> Kinds = new(
         "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service", "Node", "Namespace",
-        "Event", "ConfigMap", "Secret", "Endpoints", "ServiceAccount");
+        "Event", "ConfigMap", "Secret", "Endpoints", "ServiceAccount",
+        "Ingress", "ResourceQuota", "PriorityClass", "PodDisruptionBudget");
 
     private const string LogRecordType = "PSKube.Client.Logs.KubeLogRecord";
 
-    private static readonly string[] ClusterScoped = ["Node", "Namespace"];
+    private static readonly string[] ClusterScoped = ["Node", "Namespace", "PriorityClass"];
 
     [Fact]
     public void Views_FormatFileIsValidXml()

@@ -24,6 +24,10 @@ public static class ResourcePrinters
         ["Secret"] = new SecretPrinter(),
         ["Endpoints"] = new EndpointsPrinter(),
         ["ServiceAccount"] = new ServiceAccountPrinter(),
+        ["Ingress"] = new IngressPrinter(),
+        ["ResourceQuota"] = new ResourceQuotaPrinter(),
+        ["PriorityClass"] = new PriorityClassPrinter(),
+        ["PodDisruptionBudget"] = new PodDisruptionBudgetPrinter(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Name and Created At: what the server shows for kinds without columns of their own.</summary>
@@ -63,6 +67,10 @@ public static class ResourcePrinters
             "ServiceAccount" => KubeJson.Deserialize<ServiceAccount>(json),
             "PersistentVolumeClaim" => KubeJson.Deserialize<PersistentVolumeClaim>(json),
             "Scale" => KubeJson.Deserialize<Scale>(json),
+            "Ingress" => KubeJson.Deserialize<Ingress>(json),
+            "ResourceQuota" => KubeJson.Deserialize<ResourceQuota>(json),
+            "PriorityClass" => KubeJson.Deserialize<PriorityClass>(json),
+            "PodDisruptionBudget" => KubeJson.Deserialize<PodDisruptionBudget>(json),
             _ => KubeJson.Deserialize<GenericKubeObject>(json),
         };
     }

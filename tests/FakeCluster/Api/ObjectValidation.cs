@@ -481,6 +481,7 @@ public static class ObjectValidation
 
     private static void Quota(JsonObject quota, List<(string, string, string)> causes)
     {
+        QuotaScopes(quota, causes);
         if (quota["spec"]?["hard"] is not JsonObject hard)
         {
             return;
@@ -500,6 +501,45 @@ public static class ObjectValidation
             }
         }
     }
+
+    // validateResourceQuotaScopes: known scopes, each valid for every standard resource the quota caps, no conflicting pair.
+    private static void QuotaScopes(JsonObject quota, List<(string, string, string)> causes)
+    {
+        var scopes = ((quota["spec"]?["scopes"] as JsonArray)?.Select(s => (string?)s ?? "") ?? []).ToList();
+        if (scopes.Count == 0)
+        {
+            return;
+        }
+        var value = "[]core.ResourceQuotaScope{" + string.Join(", ", scopes.Select(Quote)) + "}";
+        var hard = ((quota["spec"]?["hard"] as JsonObject)?.Select(pair => pair.Key) ?? []).Order(StringComparer.Ordinal).ToList();
+        foreach (var scope in scopes)
+        {
+            if (!KnownQuotaScopes.Contains(scope))
+            {
+                causes.Add(Invalid("spec.scopes", value, "unsupported scope"));
+            }
+            foreach (var _ in hard.Where(resource => StandardQuotaResources.Contains(resource) && !ScopeAppliesTo(scope, resource)))
+            {
+                causes.Add(Invalid("spec.scopes", value, "unsupported scope applied to resource"));
+            }
+        }
+        if ((scopes.Contains("BestEffort") && scopes.Contains("NotBestEffort")) || (scopes.Contains("Terminating") && scopes.Contains("NotTerminating")))
+        {
+            causes.Add(Invalid("spec.scopes", value, "conflicting scopes"));
+        }
+    }
+
+    private static readonly HashSet<string> KnownQuotaScopes = ["Terminating", "NotTerminating", "BestEffort", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity"];
+
+    private static readonly HashSet<string> PodComputeResources = ["cpu", "memory", "limits.cpu", "limits.memory", "requests.cpu", "requests.memory"];
+
+    // BestEffort pods have no compute requests, so that scope counts pods only; the other scopes count pods and compute.
+    private static bool ScopeAppliesTo(string scope, string resource) => scope switch
+    {
+        "BestEffort" => resource == "pods",
+        "Terminating" or "NotTerminating" or "NotBestEffort" or "PriorityClass" or "CrossNamespacePodAffinity" => resource == "pods" || PodComputeResources.Contains(resource),
+        _ => true,
+    };
 
     private static string GoDisruptionBudgetSpec(JsonObject spec) =>
         "policy.PodDisruptionBudgetSpec{MinAvailable:(*intstr.IntOrString)(0xc000000000), Selector:(*v1.LabelSelector)(" +

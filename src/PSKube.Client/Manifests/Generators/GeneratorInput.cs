@@ -290,6 +290,10 @@ internal static class GeneratorInput
         "clusterroles" => "ClusterRole",
         "rolebindings" => "RoleBinding",
         "clusterrolebindings" => "ClusterRoleBinding",
+        "ingresses" => "Ingress",
+        "resourcequotas" => "ResourceQuota",
+        "priorityclasses" => "PriorityClass",
+        "poddisruptionbudgets" => "PodDisruptionBudget",
         _ => resource,
     };
 
