@@ -67,6 +67,8 @@
         'Wait-KubeDeployment'
         'Wait-KubeJob'
         'Wait-KubePod'
+        'Invoke-KubeCommand'
+        'Enter-KubePod'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -40,6 +40,7 @@ public static class CompletionCandidates
         return noun switch
         {
             "Log" => "Pod",
+            "Command" => "Pod",
             "Replicas" => "Deployment",
             _ => BuiltInResources.Find(noun)?.Kind,
         };

@@ -5,8 +5,9 @@ public static class InteractiveShell
 {
     public static IReadOnlyList<string> Candidates { get; } = ["bash", "sh"];
 
-    // A start failure is reported at once, before the process could say anything; a shell that started is still running then.
-    private static readonly TimeSpan StartFailureWait = TimeSpan.FromMilliseconds(500);
+    // A shell on a terminal writes its prompt at once; one that could not start ends at once. A server that says
+    // neither for this long is taken to run the shell (one that prints no prompt).
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// A terminal session running the first of <see cref="Candidates"/> the container has (or <paramref name="command"/>
@@ -29,8 +30,17 @@ public static class InteractiveShell
             {
                 return (session, shell);
             }
-            var ended = await Task.WhenAny(session.Completion, Task.Delay(StartFailureWait, cancellationToken)) == session.Completion;
-            if (!ended || !IsMissingExecutable(session.Completion.Result))
+            using (var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(session.OutputStarted, Task.Delay(StartWait, waited.Token));
+                await waited.CancelAsync();
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await session.DisposeAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            if (!session.Completion.IsCompleted || !IsMissingExecutable(session.Completion.Result))
             {
                 return (session, shell);
             }

@@ -38,6 +38,7 @@ public sealed class RemoteCommandSession : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _reader;
     private readonly TaskCompletionSource<RemoteCommandResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _outputStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal RemoteCommandSession(WebSocket socket, CancellationToken cancellationToken)
     {
@@ -55,6 +56,9 @@ public sealed class RemoteCommandSession : IAsyncDisposable
 
     /// <summary>How the command ended; completes once the server has closed the session (or it was aborted).</summary>
     public Task<RemoteCommandResult> Completion => _result.Task;
+
+    /// <summary>Completes when the first output arrives (the process runs and wrote something) or the session ends.</summary>
+    public Task OutputStarted => _outputStarted.Task;
 
     /// <summary>The output frames as they arrive, until the server ends the session.</summary>
     public async IAsyncEnumerable<RemoteOutput> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -158,6 +162,7 @@ public sealed class RemoteCommandSession : IAsyncDisposable
         }
         _output.Writer.TryComplete(failure);
         _result.TrySetResult(RemoteCommandResult.From(ErrorStatus()));
+        _outputStarted.TrySetResult();
     }
 
     private async Task DispatchAsync(byte[] frame)
@@ -171,6 +176,7 @@ public sealed class RemoteCommandSession : IAsyncDisposable
         switch (frame[0])
         {
             case (byte)RemoteStream.Stdout or (byte)RemoteStream.Stderr:
+                _outputStarted.TrySetResult();
                 await _output.Writer.WriteAsync(new RemoteOutput((RemoteStream)frame[0], data), _stop.Token);
                 break;
             case ErrorChannel:

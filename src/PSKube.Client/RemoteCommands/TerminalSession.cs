@@ -15,19 +15,19 @@ public static class TerminalSession
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(terminal);
         var size = terminal.Size;
-        await session.ResizeAsync(size.Width, size.Height, cancellationToken);
         var output = ShowOutputAsync(session, terminal, cancellationToken);
+        await SendOrEndedAsync(session.ResizeAsync(size.Width, size.Height, cancellationToken));
         while (!output.IsCompleted)
         {
             var typed = terminal.ReadTypedInput();
             if (!typed.IsEmpty)
             {
-                await SendOrEndedAsync(session.WriteInputAsync(typed, cancellationToken), output);
+                await SendOrEndedAsync(session.WriteInputAsync(typed, cancellationToken));
             }
             if (terminal.Size is var now && now != size)
             {
                 size = now;
-                await SendOrEndedAsync(session.ResizeAsync(size.Width, size.Height, cancellationToken), output);
+                await SendOrEndedAsync(session.ResizeAsync(size.Width, size.Height, cancellationToken));
             }
             await Task.WhenAny(output, Task.Delay(pollInterval, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,14 +44,15 @@ public static class TerminalSession
         }
     }
 
-    // Input that races the end of the session (the shell exited as a key was sent) has nobody to read it.
-    private static async Task SendOrEndedAsync(Task send, Task output)
+    // Input that races the end of the session (the shell exited as a key was sent) has nobody to read it; a broken
+    // connection ends the output too, which ends the session.
+    private static async Task SendOrEndedAsync(Task send)
     {
         try
         {
             await send;
         }
-        catch (Exception error) when (error is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException && output.IsCompleted)
+        catch (Exception error) when (error is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException)
         {
         }
     }
