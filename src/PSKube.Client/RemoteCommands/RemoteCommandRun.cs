@@ -22,7 +22,12 @@ public static class RemoteCommandRun
         var options = new RemoteCommandOptions { Container = container, Stdin = input is not null };
         await using var session = await client.ExecAsync(@namespace, pod, command, options, cancellationToken);
         using var stopInput = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sending = input is null ? Task.FromResult(true) : SendInputAsync(session, input, stopInput.Token);
+        var sending = input is null ? Task.CompletedTask : SendInputAsync(session, input, stopInput.Token);
+        if (input is not null && !session.CanCloseStdin)
+        {
+            // Said before any output, since a command that waits for the end of its input would never let it come.
+            yield return new RemoteCommandEvent(RemoteCommandEventKind.InputNotClosed, InputNotClosedNotice);
+        }
         var stdout = new TextSplitter(splitLines);
         var stderr = new TextSplitter(lines: true);
         try
@@ -53,15 +58,11 @@ public static class RemoteCommandRun
         {
             yield return new RemoteCommandEvent(RemoteCommandEventKind.Error, text);
         }
-        if (!await sending)
-        {
-            yield return new RemoteCommandEvent(RemoteCommandEventKind.InputNotClosed, InputNotClosedNotice);
-        }
         yield return new RemoteCommandEvent(RemoteCommandEventKind.Ended, Result: await session.Completion);
     }
 
-    /// <summary>Sends all input then closes stdin; false when it could not be closed (v4).</summary>
-    private static async Task<bool> SendInputAsync(RemoteCommandSession session, IReadOnlyList<ReadOnlyMemory<byte>> input, CancellationToken cancellationToken)
+    /// <summary>Sends all input then closes stdin (where the protocol can).</summary>
+    private static async Task SendInputAsync(RemoteCommandSession session, IReadOnlyList<ReadOnlyMemory<byte>> input, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,13 +70,12 @@ public static class RemoteCommandRun
             {
                 await session.WriteInputAsync(piece, cancellationToken);
             }
-            return await session.CloseInputAsync(cancellationToken);
+            await session.CloseInputAsync(cancellationToken);
         }
         catch (Exception error) when (error is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The command ended without reading all of its input (head, true), or the run was stopped: what it
             // printed still counts, and a stop is reported by the output loop.
-            return true;
         }
     }
 }
