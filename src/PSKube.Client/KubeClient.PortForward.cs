@@ -23,7 +23,7 @@ public sealed partial class KubeClient
             address,
             localPort,
             endpoint,
-            (path, token) => _connection.ConnectWebSocketAsync(path, PortForwarder.Subprotocol, token),
+            (path, token) => _connection.ConnectWebSocketAsync(path, [PortForwarder.Subprotocol], token),
             (gone, token) => PortForwardTargets.WhyUnreachableAsync(this, gone, token),
             retarget);
     }

@@ -40,6 +40,7 @@ public static class CompletionCandidates
         return noun switch
         {
             "Log" => "Pod",
+            "Command" => "Pod",
             "Replicas" => "Deployment",
             "PortForward" => "Pod",
             "Token" => "ServiceAccount",

@@ -99,7 +99,8 @@ public sealed class KubeConnection : IDisposable
                 Clock.Observe(serverDate, DateTimeOffset.UtcNow);
             }
 
-            if (response.IsSuccessStatusCode)
+            // 101: a WebSocket upgrade (exec, attach) was accepted; the response's stream is the connection.
+            if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.SwitchingProtocols)
             {
                 return response;
             }
@@ -124,6 +125,67 @@ public sealed class KubeConnection : IDisposable
             {
                 throw await ErrorFromAsync(response, request.Method.Method, path, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens a WebSocket to <paramref name="pathAndQuery"/> offering <paramref name="subprotocols"/> in order, through
+    /// this connection's request loop: the same TLS checks (pinned CA, server name), client certificate, proxy,
+    /// credentials (refreshed once after a 401), User-Agent and errors as every other request, so a refused upgrade
+    /// is a <see cref="KubeApiException"/> carrying the server's Status.
+    /// </summary>
+    public async Task<System.Net.WebSockets.WebSocket> ConnectWebSocketAsync(string pathAndQuery, IReadOnlyList<string> subprotocols, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.WebSockets.ClientWebSocket();
+        foreach (var subprotocol in subprotocols)
+        {
+            socket.Options.AddSubProtocol(subprotocol);
+        }
+        // The handshake goes through SendAsync; the socket only builds the upgrade request and checks the answer.
+        var upgrade = new UpgradeThroughConnection(this);
+        using var invoker = new HttpMessageInvoker(upgrade, disposeHandler: true);
+        var uri = new UriBuilder(new Uri(Endpoint.Server, pathAndQuery)) { Scheme = Endpoint.Server.Scheme == Uri.UriSchemeHttp ? "ws" : "wss" }.Uri;
+        try
+        {
+            await socket.ConnectAsync(uri, invoker, cancellationToken);
+            return socket;
+        }
+        catch (System.Net.WebSockets.WebSocketException e) when (e.InnerException is KubeApiException or KubeApiUnreachableException or KubeTlsException or KubeRequestTimeoutException)
+        {
+            socket.Dispose();
+            upgrade.Response?.Dispose();
+            throw e.InnerException;
+        }
+        catch
+        {
+            // Cancelled in the handshake: the connection the server may already have upgraded must close too.
+            socket.Dispose();
+            upgrade.Response?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a WebSocket's upgrade request through <see cref="SendAsync"/>, a fresh copy per attempt.</summary>
+    private sealed class UpgradeThroughConnection(KubeConnection connection) : HttpMessageHandler
+    {
+        /// <summary>The server's answer, once it came; its stream is the upgraded connection.</summary>
+        public HttpResponseMessage? Response { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Response = await connection.SendAsync(() => Copy(request), streaming: true, cancellationToken);
+
+        private static HttpRequestMessage Copy(HttpRequestMessage request)
+        {
+            var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+            {
+                Version = request.Version,
+                VersionPolicy = request.VersionPolicy,
+            };
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            return copy;
         }
     }
 
@@ -219,53 +281,6 @@ public sealed class KubeConnection : IDisposable
         HttpStatusCode.GatewayTimeout => "Timeout",
         _ => "Unknown",
     };
-
-    /// <summary>
-    /// Opens a WebSocket to <paramref name="pathAndQuery"/> offering <paramref name="subprotocol"/>, over this
-    /// connection's handler (its TLS trust, client certificate and proxy) with the user's credentials; a refused
-    /// upgrade is a <see cref="KubeApiException"/> with the server's status code.
-    /// </summary>
-    public async Task<System.Net.WebSockets.WebSocket> ConnectWebSocketAsync(string pathAndQuery, string subprotocol, CancellationToken cancellationToken)
-    {
-        var uri = new UriBuilder(new Uri(Endpoint.Server, pathAndQuery)) { Scheme = Endpoint.Server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
-        var socket = new System.Net.WebSockets.ClientWebSocket();
-        socket.Options.AddSubProtocol(subprotocol);
-        socket.Options.HttpVersion = HttpVersion.Version11;
-        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.SetRequestHeader("User-Agent", _options.UserAgent);
-        using (var credentialsCarrier = new HttpRequestMessage(HttpMethod.Get, uri))
-        {
-            await _credentials.ApplyAsync(credentialsCarrier, cancellationToken);
-            foreach (var (name, values) in credentialsCarrier.Headers)
-            {
-                socket.Options.SetRequestHeader(name, string.Join(", ", values));
-            }
-        }
-        var path = pathAndQuery.Split('?')[0];
-        try
-        {
-            await socket.ConnectAsync(uri, _http, cancellationToken);
-            return socket;
-        }
-        catch (System.Net.WebSockets.WebSocketException) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
-        {
-            var code = socket.HttpStatusCode;
-            socket.Dispose();
-            var status = new Status { Kind = "Status", StatusValue = "Failure", Code = (int)code, Reason = ReasonFor(code), Message = $"GET {path}: the server refused the upgrade with {(int)code} {code}" };
-            throw new KubeApiException(code, status, "GET", path);
-        }
-        catch (System.Net.WebSockets.WebSocketException e) when (e.InnerException is HttpRequestException inner && UnreachableReason(inner) is { } reason)
-        {
-            socket.Dispose();
-            throw new KubeApiUnreachableException(Endpoint.Server, reason, "GET", path, inner);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     public void Dispose() => _http.Dispose();
 }
