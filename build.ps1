@@ -49,6 +49,9 @@ function Invoke-PesterSuite {
         Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0, or dotnet restore tools/PesterRestore).'
         return
     }
+    # The tests run as at a prompt (errors go on), not under this script's Stop, so Invoke-Pester run by hand and
+    # the build see the same behaviour.
+    $ErrorActionPreference = 'Continue'
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
     $configuration.Run.Exit = $false

@@ -57,11 +57,11 @@ Describe 'The PSKube package' {
         finally {
             $zip.Dispose()
         }
-        $files | Should -Be @(
+        $files | Should -Be (@(
             'dependencies/DiffPlex.dll', 'dependencies/PSKube.Client.dll', 'dependencies/YamlDotNet.dll',
             'en-US/about_PSKube.help.txt', 'en-US/about_PSKube_Automation.help.txt', 'en-US/PSKube.dll-Help.xml',
             'LICENSE', 'PSKube.dll', 'PSKube.format.ps1xml', 'PSKube.Loader.dll', 'PSKube.psd1', 'PSKube.types.ps1xml'
-        )
+        ) | Sort-Object)
     }
 
     It 'installs from a file repository into a clean home, works in a fresh pwsh, and uninstalls' {
