@@ -12,30 +12,11 @@ namespace PSKube.Commands.Rbac;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "KubeClusterRoleBinding", SupportsShouldProcess = true)]
 [OutputType(typeof(ClusterRoleBinding))]
-public sealed class NewKubeClusterRoleBindingCommand : NewKubeObjectCmdlet<ClusterRoleBinding>
+public sealed class NewKubeClusterRoleBindingCommand : NewKubeBindingCmdlet<ClusterRoleBinding>
 {
-    /// <summary>The binding's name: any text without '/' or '%' other than '.' or '..'.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string Name { get; set; } = "";
-
     /// <summary>The ClusterRole granted.</summary>
     [Parameter(Mandatory = true)]
     public string ClusterRole { get; set; } = "";
-
-    /// <summary>The users granted the role, by name.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? User { get; set; }
-
-    /// <summary>The groups granted the role, e.g. system:authenticated.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Group { get; set; }
-
-    /// <summary>The service accounts granted the role, each NAMESPACE:NAME, e.g. kube-system:deployer.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? ServiceAccount { get; set; }
 
     protected override ResourceDefinition Resource => BuiltInResources.Find("clusterrolebindings.rbac.authorization.k8s.io")!;
 
@@ -46,6 +27,6 @@ public sealed class NewKubeClusterRoleBindingCommand : NewKubeObjectCmdlet<Clust
         Users = User,
         Groups = Group,
         ServiceAccounts = ServiceAccount,
-        ParameterNames = ParameterNames(("Users", "User"), ("Groups", "Group"), ("ServiceAccounts", "ServiceAccount")),
+        ParameterNames = SubjectParameterNames,
     });
 }

@@ -12,14 +12,10 @@ namespace PSKube.Commands.Rbac;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "KubeRoleBinding", SupportsShouldProcess = true, DefaultParameterSetName = RoleSet)]
 [OutputType(typeof(RoleBinding))]
-public sealed class NewKubeRoleBindingCommand : NewKubeObjectCmdlet<RoleBinding>
+public sealed class NewKubeRoleBindingCommand : NewKubeBindingCmdlet<RoleBinding>
 {
     private const string RoleSet = "Role";
     private const string ClusterRoleSet = "ClusterRole";
-
-    /// <summary>The binding's name: any text without '/' or '%' other than '.' or '..'.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string Name { get; set; } = "";
 
     /// <summary>The Role granted, in the binding's namespace.</summary>
     [Parameter(Mandatory = true, ParameterSetName = RoleSet)]
@@ -28,21 +24,6 @@ public sealed class NewKubeRoleBindingCommand : NewKubeObjectCmdlet<RoleBinding>
     /// <summary>The ClusterRole granted, its rules then applying in the binding's namespace only.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ClusterRoleSet)]
     public string ClusterRole { get; set; } = "";
-
-    /// <summary>The users granted the role, by name.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? User { get; set; }
-
-    /// <summary>The groups granted the role, e.g. system:authenticated.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Group { get; set; }
-
-    /// <summary>The service accounts granted the role, each NAMESPACE:NAME, e.g. default:ci.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? ServiceAccount { get; set; }
 
     protected override ResourceDefinition Resource => BuiltInResources.Find("rolebindings.rbac.authorization.k8s.io")!;
 
@@ -55,6 +36,6 @@ public sealed class NewKubeRoleBindingCommand : NewKubeObjectCmdlet<RoleBinding>
         Users = User,
         Groups = Group,
         ServiceAccounts = ServiceAccount,
-        ParameterNames = ParameterNames(("Users", "User"), ("Groups", "Group"), ("ServiceAccounts", "ServiceAccount")),
+        ParameterNames = SubjectParameterNames,
     });
 }
