@@ -82,12 +82,24 @@ public static class PodFileCopy
         var items = LocalItems(source, RemotePath.Name(destination)).ToList();
         var totalBytes = items.Sum(item => item.Length);
         var options = new RemoteCommandOptions { Container = container, Stdin = true };
-        await using var session = await client.ExecAsync(@namespace, pod, ["tar", "-xmf", "-", "-C", RemotePath.Parent(destination)], options, cancellationToken);
-        await using var output = new RemoteOutputStream(session, progress: null, cancellationToken);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var session = await client.ExecAsync(@namespace, pod, ["tar", "-xmf", "-", "-C", RemotePath.Parent(destination)], options, abort.Token);
+        await using var output = new RemoteOutputStream(session, progress: null, abort.Token);
         // tar -x says little, but read it meanwhile, so its output never waits on a full buffer.
         var reading = output.DrainAsync();
-        var sent = await SendArchiveAsync(session, items, new RemoteInputStream(session, progress, totalBytes, cancellationToken), cancellationToken);
-        await reading;
+        bool sent;
+        try
+        {
+            sent = await SendArchiveAsync(session, items, new RemoteInputStream(session, progress, totalBytes, abort.Token), abort.Token);
+            await reading;
+        }
+        catch
+        {
+            // Stopped or failed midway (a local file unreadable): end the session so the reading ends before its stream goes.
+            await abort.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         var ended = await session.Completion;
         var result = new PodFileCopyResult
         {
