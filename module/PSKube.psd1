@@ -20,6 +20,7 @@
         'ConvertFrom-KubeYaml'
         'ConvertTo-KubeJson'
         'ConvertTo-KubeYaml'
+        'Copy-KubeFile'
         'Edit-KubeResource'
         'Enter-KubePod'
         'Get-KubeApiResource'

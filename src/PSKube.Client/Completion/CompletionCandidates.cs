@@ -43,6 +43,7 @@ public static class CompletionCandidates
             "Command" => "Pod",
             "Replicas" => "Deployment",
             "PortForward" => "Pod",
+            "File" => "Pod",
             "Token" => "ServiceAccount",
             _ => BuiltInResources.Find(noun)?.Kind,
         };

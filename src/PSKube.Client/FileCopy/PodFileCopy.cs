@@ -112,7 +112,7 @@ public static class PodFileCopy
         }
         if (!sent)
         {
-            throw new PodFileCopyException(PodFileCopyFailure.RemoteCommandFailed, $"The connection to pod {pod} ended before all of {source} was sent; run the copy again.");
+            throw new PodFileCopyException(PodFileCopyFailure.TarFailed, $"The connection to pod {pod} ended before all of {source} was sent; run the copy again.");
         }
         return result;
     }
@@ -194,13 +194,13 @@ public static class PodFileCopy
         }
         if (ended.ExitCode is null)
         {
-            return new PodFileCopyException(PodFileCopyFailure.RemoteCommandFailed, $"tar did not run in pod {pod}: {ended.FailureMessage}", partial);
+            return new PodFileCopyException(PodFileCopyFailure.TarFailed, $"tar did not run in pod {pod}: {ended.FailureMessage}", partial);
         }
         if (said.Contains("No such file or directory", StringComparison.Ordinal))
         {
             return new PodFileCopyException(PodFileCopyFailure.RemotePathNotFound, $"{path} does not exist in pod {pod} ({said}).", partial);
         }
-        return new PodFileCopyException(PodFileCopyFailure.RemoteCommandFailed,
+        return new PodFileCopyException(PodFileCopyFailure.TarFailed,
             $"tar in pod {pod} failed with exit code {ended.ExitCode}{(said.Length > 0 ? ": " + said : "")}", partial);
     }
 }

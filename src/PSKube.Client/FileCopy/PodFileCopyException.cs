@@ -11,19 +11,19 @@ public sealed class PodFileCopyException : Exception
     }
 
     public PodFileCopyException()
-        : this(PodFileCopyFailure.RemoteCommandFailed, "The copy failed.")
+        : this(PodFileCopyFailure.TarFailed, "The copy failed.")
     {
     }
 
     public PodFileCopyException(string message)
-        : this(PodFileCopyFailure.RemoteCommandFailed, message)
+        : this(PodFileCopyFailure.TarFailed, message)
     {
     }
 
     public PodFileCopyException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Failure = PodFileCopyFailure.RemoteCommandFailed;
+        Failure = PodFileCopyFailure.TarFailed;
     }
 
     public PodFileCopyFailure Failure { get; }
@@ -47,5 +47,5 @@ public enum PodFileCopyFailure
     CorruptArchive,
 
     /// <summary>tar failed in the container for another reason, or the connection ended early.</summary>
-    RemoteCommandFailed,
+    TarFailed,
 }

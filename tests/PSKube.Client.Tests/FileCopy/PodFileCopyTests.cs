@@ -187,7 +187,7 @@ public sealed class PodFileCopyTests : IAsyncLifetime
 
     [Theory]
     [InlineData("failed to exec in container: ... exec: \"tar\": executable file not found in $PATH: unknown", PodFileCopyFailure.TarNotFound)]
-    [InlineData("container not running", PodFileCopyFailure.RemoteCommandFailed)]
+    [InlineData("container not running", PodFileCopyFailure.TarFailed)]
     public void Failure_OfACommandThatDidNotStart(string message, PodFileCopyFailure expected)
     {
         var ended = RemoteCommandResult.From(new Status { StatusValue = "Failure", Message = message });
@@ -202,7 +202,7 @@ public sealed class PodFileCopyTests : IAsyncLifetime
 
         var failure = PodFileCopy.Failure(ended, "tar: removing leading '/' from member names\ntar: write error: No space left on device\n", "box", "/etc", null)!;
 
-        Assert.Equal(PodFileCopyFailure.RemoteCommandFailed, failure.Failure);
+        Assert.Equal(PodFileCopyFailure.TarFailed, failure.Failure);
         Assert.Equal("tar in pod box failed with exit code 2: tar: write error: No space left on device", failure.Message);
     }
 
