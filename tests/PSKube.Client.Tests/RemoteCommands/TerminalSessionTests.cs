@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.NetworkInformation;
 using System.Text;
 using PSKube.Client.RemoteCommands;
 using PSKube.Client.Tests.Client;
@@ -67,6 +69,83 @@ public sealed class TerminalSessionTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(2)));
     }
 
+    [Fact]
+    public async Task CtrlC_InterruptsTheRemoteForegroundProgramWithin2Seconds()
+    {
+        // The fake's programs see an interrupt where they read their terminal (cat), not in sleep.
+        var (session, _) = await InteractiveShell.StartAsync(_client, "default", "shell", null, ["sh", "-c", "echo reading; cat"], CancellationToken.None);
+        await using var _ = session;
+        var terminal = new StandInTerminal();
+        var running = TerminalSession.RunAsync(session, terminal, TimeSpan.FromMilliseconds(5), CancellationToken.None);
+        await WaitUntilAsync(() => terminal.Shown.Contains("reading", StringComparison.Ordinal));
+
+        var stopwatch = Stopwatch.StartNew();
+        terminal.Type("\u0003");
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(2));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"ended after {stopwatch.Elapsed}");
+        Assert.Equal(130, result.ExitCode);
+    }
+
+    /// <summary>Enter-KubePod's stop (its one token, for starting the shell and for running it): within 2 s, no connection left, nothing still running.</summary>
+    [Fact]
+    public async Task Stop_OfAShell_EndsWithin2Seconds_LeavingNoConnectionAndNoLoop()
+    {
+        // A client of its own, so the session's connection is the only one to the server.
+        var client = FakeClusterClient.For(_cluster);
+        using var stop = new CancellationTokenSource();
+        var (session, _) = await InteractiveShell.StartAsync(client, "default", "shell", null, null, stop.Token);
+        await AssertStopsCleanlyAsync(session, stop);
+    }
+
+    [Fact]
+    public async Task Stop_OfAnAttach_EndsWithin2Seconds_LeavingNoConnectionAndNoLoop()
+    {
+        var client = FakeClusterClient.For(_cluster);
+        using var stop = new CancellationTokenSource();
+        var session = await client.AttachAsync("default", "shell", new RemoteCommandOptions { Stdin = true }, stop.Token);
+        await AssertStopsCleanlyAsync(session, stop);
+    }
+
+    private async Task AssertStopsCleanlyAsync(RemoteCommandSession session, CancellationTokenSource stop)
+    {
+        var port = new Uri(_cluster.Server).Port;
+        var terminal = new StandInTerminal();
+        terminal.Type("echo hi\r");
+        var running = TerminalSession.RunAsync(session, terminal, TimeSpan.FromMilliseconds(5), stop.Token);
+        await WaitUntilAsync(() => terminal.Polls > 3);
+        Assert.Equal(1, OpenConnections(port));
+
+        var stopwatch = Stopwatch.StartNew();
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(2)));
+        // The socket's reader has ended too: the session is over, not just no longer awaited.
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(2) - stopwatch.Elapsed);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {stopwatch.Elapsed}");
+
+        // Before the dispose Enter-KubePod does at the end: the stop alone closed the connection.
+        await WaitUntilAsync(() => OpenConnections(port) == 0);
+        await session.DisposeAsync();
+        // Nothing polls the terminal any more.
+        var polls = terminal.Polls;
+        await Task.Delay(100);
+        Assert.Equal(polls, terminal.Polls);
+    }
+
+    private static int OpenConnections(int serverPort) =>
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
+            .Count(c => c.RemoteEndPoint.Port == serverPort && c.State == TcpState.Established);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "The condition did not hold within 10 s.");
+            await Task.Delay(20);
+        }
+    }
+
     [Theory]
     [InlineData(ConsoleKey.Enter, '\r', "\r")]
     [InlineData(ConsoleKey.UpArrow, '\0', "\u001b[A")]
@@ -118,8 +197,16 @@ public sealed class TerminalSessionTests : IAsyncLifetime
 
         public void Resize(int width, int height) => _typed.Enqueue((width, height));
 
-        public ReadOnlyMemory<byte> ReadTypedInput() =>
-            _typed.TryPeek(out var next) && next is string text && _typed.TryDequeue(out _) ? Encoding.UTF8.GetBytes(text) : ReadOnlyMemory<byte>.Empty;
+        private int _polls;
+
+        /// <summary>How often the session has looked for typed input.</summary>
+        public int Polls => Volatile.Read(ref _polls);
+
+        public ReadOnlyMemory<byte> ReadTypedInput()
+        {
+            Interlocked.Increment(ref _polls);
+            return _typed.TryPeek(out var next) && next is string text && _typed.TryDequeue(out _) ? Encoding.UTF8.GetBytes(text) : ReadOnlyMemory<byte>.Empty;
+        }
 
         public void Write(ReadOnlySpan<byte> output)
         {
