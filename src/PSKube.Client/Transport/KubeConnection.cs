@@ -223,8 +223,26 @@ public sealed class KubeConnection : IDisposable
             _ => KubeUnreachableReason.ConnectFailed,
         },
         HttpRequestError.ResponseEnded => KubeUnreachableReason.ConnectionLost,
+        HttpRequestError.Unknown when CutOff(e) => KubeUnreachableReason.ConnectionLost,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the request was aborted because its connection was reset or closed under it: how an HTTP/2 request
+    /// fails when the connection it shares with other streams dies, naming the cause only in its inner exceptions.
+    /// </summary>
+    private static bool CutOff(HttpRequestException e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown }
+                or HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private TimeSpan Backoff(int attempt)
     {

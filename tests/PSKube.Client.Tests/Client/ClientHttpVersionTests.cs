@@ -4,7 +4,10 @@ using System.Text;
 using PSKube.Client.Auth;
 using PSKube.Client.Config;
 using PSKube.Client.Models;
+using PSKube.Client.RemoteCommands;
 using PSKube.Client.Resources;
+using PSKube.Client.Tests.Faults;
+using PSKube.Client.Tests.Streaming;
 using PSKube.Client.Transport;
 using PSKube.FakeCluster;
 
@@ -54,6 +57,38 @@ public sealed class ClientHttpVersionTests
     }
 
     [Fact]
+    public async Task Http2_AReadCutOffWithItsConnection_IsRetried_AWriteIsReportedAsMaybeMade()
+    {
+        await using var cluster = await FakeClusterServer.StartAsync();
+        await using var proxy = FaultProxy.Start(cluster.Server);
+        var trace = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = new KubeClientOptions { MaxRetries = 2, InitialBackoff = TimeSpan.FromMilliseconds(10), Trace = trace.Enqueue };
+        var client = FakeClusterClient.For(cluster, options, new ClusterEndpoint(proxy.Server, FakeClusterClient.CaPem(cluster)));
+        await client.GetAsync<Node>(Nodes, null, "fake-node-1", default);
+
+        proxy.Stall();
+        var held = proxy.Held;
+        var read = client.GetAsync<Node>(Nodes, null, "fake-node-1", default);
+        await WaitAsync(() => proxy.Held > held, "the request is on its way");
+        Assert.Equal(1, proxy.CutAll());
+        proxy.Resume();
+
+        Assert.Equal("fake-node-1", (await read).Name);
+        Assert.Contains(trace, line => line.StartsWith("GET /api/v1/nodes/fake-node-1 failed", StringComparison.Ordinal) && line.EndsWith("retrying", StringComparison.Ordinal));
+
+        // A write is not sent again: it may have been made.
+        proxy.Stall();
+        held = proxy.Held;
+        var write = client.CreateAsync(BuiltInResources.Find("configmaps")!, new ConfigMap { Metadata = new ObjectMeta { Name = "cut" } }, null, default);
+        await WaitAsync(() => proxy.Held > held, "the write is on its way");
+        proxy.CutAll();
+        proxy.Resume();
+        var error = await Assert.ThrowsAsync<KubeApiUnreachableException>(() => write);
+        Assert.Equal(KubeUnreachableReason.ConnectionLost, error.Reason);
+        Assert.Contains("may or may not have been made", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AClusterThatRefusesHttp2_GetsHttp11()
     {
         await using var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { Http2 = false });
@@ -82,6 +117,26 @@ public sealed class ClientHttpVersionTests
 
         Assert.Equal(1, proxy.Tunnels);
         Assert.All(cluster.Faults.RecentRequests, r => Assert.Equal(expected, r.Protocol));
+    }
+
+    [Fact]
+    public async Task WebSocketUpgrades_StayOnHttp11_NextToHttp2Requests()
+    {
+        await using var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { RandomSeed = 7, SimulateKubelet = false });
+        await StreamingPods.CreateRunningAsync(cluster, "shell", StreamingPods.Container("main"));
+        var client = FakeClusterClient.For(cluster);
+
+        await client.GetAsync<Node>(Nodes, null, "fake-node-1", default);
+        var output = new List<string>();
+        await foreach (var item in RemoteCommandRun.RunAsync(client, "default", "shell", ["echo", "hi"], null, null, splitLines: true, default))
+        {
+            output.Add($"{item.Kind} {item.Text}");
+        }
+
+        Assert.Equal(["Output hi", "Ended "], output);
+        var requests = cluster.Faults.RecentRequests;
+        Assert.Equal("HTTP/2", requests.Single(r => r.PathAndQuery == "/api/v1/nodes/fake-node-1").Protocol);
+        Assert.Equal("HTTP/1.1", requests.Single(r => r.PathAndQuery.Contains("/exec?", StringComparison.Ordinal)).Protocol);
     }
 
     [Fact]
