@@ -39,6 +39,15 @@ public sealed class FakeClusterOptions
     /// </summary>
     public bool ServeMetrics { get; init; } = true;
 
+    /// <summary>
+    /// Whether HTTP/2 is offered (ALPN h2) besides HTTP/1.1, as the API server offers it (on by default); off, the
+    /// cluster speaks HTTP/1.1 only, as behind a proxy or load balancer that refuses HTTP/2.
+    /// </summary>
+    public bool Http2 { get; init; } = true;
+
+    /// <summary>How many streams one HTTP/2 connection may carry at once: the API server's default, 250.</summary>
+    public int Http2MaxConcurrentStreams { get; init; } = 250;
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -94,8 +95,13 @@ public sealed class FakeClusterServer : IAsyncDisposable
             kestrel.Limits.MinResponseDataRate = null;
             // kubectl sends impersonated names and extra values as UTF-8 bytes.
             kestrel.RequestHeaderEncodingSelector = name => name.StartsWith("Impersonate-", StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.UTF8 : null;
+            // The API server's limit on concurrent streams per HTTP/2 connection (Kestrel's own default is 100).
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Http2MaxConcurrentStreams;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
+                // HTTP/2 is offered by ALPN in the TLS handshake, as the API server offers it; clients that do not
+                // ask for it (or a cluster told to refuse it) speak HTTP/1.1.
+                listen.Protocols = options.Http2 ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
                 listen.Use(next => connection =>
                 {
                     parts.CountConnection();

@@ -12,8 +12,8 @@ public sealed class FaultInjection
 {
     private readonly ConcurrentDictionary<HttpContext, byte> _watches = new();
     private readonly ConcurrentDictionary<HttpContext, byte> _logStreams = new();
-    private readonly ConcurrentQueue<(string, string, string)> _requests = new();
-    private readonly ConcurrentQueue<(string, string, IReadOnlyList<KeyValuePair<string, string>>)> _impersonations = new();
+    private readonly ConcurrentQueue<(string, string, string, string)> _requests = new();
+    private readonly ConcurrentQueue<(string, string, IReadOnlyList<KeyValuePair<string, string>>, string)> _impersonations = new();
     private int _throttled;
     private int _throttleStatus = 429;
     private int _retryAfterSeconds;
@@ -38,25 +38,25 @@ public sealed class FaultInjection
     /// <summary>How many pod log streams are open now.</summary>
     public int OpenLogStreams => _logStreams.Count;
 
-    /// <summary>The last requests the server received (method, path and query, User-Agent), newest last.</summary>
-    public IReadOnlyList<(string Method, string PathAndQuery, string UserAgent)> RecentRequests => [.. _requests];
+    /// <summary>The last requests the server received (method, path and query, User-Agent, HTTP/1.1 or HTTP/2), newest last.</summary>
+    public IReadOnlyList<(string Method, string PathAndQuery, string UserAgent, string Protocol)> RecentRequests => [.. _requests];
 
     /// <summary>
     /// The Impersonate-* headers of the last requests that carried any (method, path and query, each header and
-    /// value as received), newest last, so tests can compare what PSKube and kubectl send.
+    /// value as received, and the protocol it came over), newest last, so tests can compare what PSKube and kubectl send.
     /// </summary>
-    public IReadOnlyList<(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers)> RecentImpersonations => [.. _impersonations];
+    public IReadOnlyList<(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, string Protocol)> RecentImpersonations => [.. _impersonations];
 
     internal void Record(HttpRequest request)
     {
-        _requests.Enqueue((request.Method, request.Path + request.QueryString, request.Headers.UserAgent.ToString()));
+        _requests.Enqueue((request.Method, request.Path + request.QueryString, request.Headers.UserAgent.ToString(), request.Protocol));
         while (_requests.Count > 200)
         {
             _requests.TryDequeue(out _);
         }
         if (Security.ImpersonationFilter.HeadersOf(request) is { Count: > 0 } impersonation)
         {
-            _impersonations.Enqueue((request.Method, request.Path + request.QueryString, impersonation));
+            _impersonations.Enqueue((request.Method, request.Path + request.QueryString, impersonation, request.Protocol));
             while (_impersonations.Count > 200)
             {
                 _impersonations.TryDequeue(out _);

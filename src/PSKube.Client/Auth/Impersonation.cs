@@ -38,6 +38,12 @@ public sealed class Impersonation
     public string CacheKey { get; }
 
     /// <summary>
+    /// Whether one header carries several values (two groups, an extra key with two values): each must travel as a
+    /// header line of its own, which only HTTP/1.1 lets this client do (see <see cref="Transport.RepeatedHeaderStream"/>).
+    /// </summary>
+    public bool RepeatsAHeader => Headers().GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Skip(1).Any());
+
+    /// <summary>
     /// The impersonation a kubeconfig user asks for, or null when it sets no <c>as</c>. A uid, groups or extra
     /// without <c>as</c> are refused in kubectl's words (client-go's validation), as is a value no header can carry.
     /// </summary>

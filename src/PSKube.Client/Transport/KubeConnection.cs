@@ -10,7 +10,9 @@ namespace PSKube.Client.Transport;
 /// One pooled HTTP connection set to one cluster as one user, and the request loop every call goes through:
 /// credentials, User-Agent, 401 -> refresh credentials once, 429/503 -> wait (Retry-After) and retry, dropped
 /// connections -> retry reads only, no answer at all -> <see cref="KubeApiUnreachableException"/> (a refused
-/// connection or an unknown host at once), refusals -> <see cref="KubeApiException"/>.
+/// connection or an unknown host at once), refusals -> <see cref="KubeApiException"/>. Requests ask for HTTP/2, as
+/// kubectl's do, so any number of watches and log streams share one connection; a server or proxy that refuses it in
+/// the TLS handshake gets HTTP/1.1, as do WebSocket upgrades and users whose impersonation repeats a header.
 /// </summary>
 public sealed class KubeConnection : IDisposable
 {
@@ -19,12 +21,19 @@ public sealed class KubeConnection : IDisposable
     private readonly KubeClientOptions _options;
     private readonly TlsRejectionLog _tlsRejections = new();
 
+    /// <summary>The HTTP version requests ask for (or lower, when the server does not agree to it in ALPN).</summary>
+    private readonly Version _httpVersion;
+
     public KubeConnection(ClusterEndpoint endpoint, IKubeCredentials credentials, KubeClientOptions? options = null)
     {
         Endpoint = endpoint;
         _credentials = credentials;
         _options = options ?? new KubeClientOptions();
-        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials, _tlsRejections, _options.ConnectTimeout))
+        // HTTP/2 joins the values of a repeated header into one field ("a, b"), which the API server reads as one
+        // group; only HTTP/1.1 can send them as separate lines.
+        var repeatedHeaders = credentials is ImpersonatingCredentials { Impersonation.RepeatsAHeader: true };
+        _httpVersion = repeatedHeaders ? HttpVersion.Version11 : HttpVersion.Version20;
+        _http = new HttpClient(KubeHttpHandlerFactory.Create(endpoint, credentials, _tlsRejections, _options.ConnectTimeout, repeatedHeaders))
         {
             BaseAddress = endpoint.Server,
             // Streams (watch, logs -f) run for as long as their token allows; single requests use a linked timeout.
@@ -46,12 +55,21 @@ public sealed class KubeConnection : IDisposable
     /// and returns a successful response; the caller disposes it. <paramref name="streaming"/> responses are
     /// returned as soon as their headers arrive; the request timeout bounds the wait for them, not the body.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken) =>
+        SendAsync(build, streaming, upgrade: false, cancellationToken);
+
+    /// <param name="upgrade">A WebSocket upgrade: it keeps the HTTP version its request asks for (1.1).</param>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, bool streaming, bool upgrade, CancellationToken cancellationToken)
     {
         var refreshedCredentials = false;
         for (var attempt = 0; ; attempt++)
         {
             using var request = build();
+            if (!upgrade)
+            {
+                request.Version = _httpVersion;
+                request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+            }
             var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
             var path = request.RequestUri?.OriginalString.Split('?')[0] ?? "";
             await _credentials.ApplyAsync(request, cancellationToken);
@@ -137,6 +155,9 @@ public sealed class KubeConnection : IDisposable
     public async Task<System.Net.WebSockets.WebSocket> ConnectWebSocketAsync(string pathAndQuery, IReadOnlyList<string> subprotocols, CancellationToken cancellationToken)
     {
         var socket = new System.Net.WebSockets.ClientWebSocket();
+        // An HTTP/1.1 upgrade on a connection of its own, as kubectl sends it (an upgrade is no HTTP/2 mechanism).
+        socket.Options.HttpVersion = HttpVersion.Version11;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         foreach (var subprotocol in subprotocols)
         {
             socket.Options.AddSubProtocol(subprotocol);
@@ -172,7 +193,7 @@ public sealed class KubeConnection : IDisposable
         public HttpResponseMessage? Response { get; private set; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Response = await connection.SendAsync(() => Copy(request), streaming: true, cancellationToken);
+            Response = await connection.SendAsync(() => Copy(request), streaming: true, upgrade: true, cancellationToken);
 
         private static HttpRequestMessage Copy(HttpRequestMessage request)
         {
@@ -202,8 +223,26 @@ public sealed class KubeConnection : IDisposable
             _ => KubeUnreachableReason.ConnectFailed,
         },
         HttpRequestError.ResponseEnded => KubeUnreachableReason.ConnectionLost,
+        HttpRequestError.Unknown when CutOff(e) => KubeUnreachableReason.ConnectionLost,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the request was aborted because its connection was reset or closed under it: how an HTTP/2 request
+    /// fails when the connection it shares with other streams dies, naming the cause only in its inner exceptions.
+    /// </summary>
+    private static bool CutOff(HttpRequestException e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown }
+                or HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private TimeSpan Backoff(int attempt)
     {

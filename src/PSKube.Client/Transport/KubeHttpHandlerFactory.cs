@@ -8,7 +8,8 @@ namespace PSKube.Client.Transport;
 
 /// <summary>
 /// Builds the socket handler for one cluster and user: the pinned CA (and nothing else) trusted, the SNI name sent
-/// and checked, the client certificate offered, the proxy, gzip, and pooled keep-alive connections.
+/// and checked, the client certificate offered, the proxy, gzip, and pooled keep-alive connections: HTTP/2 ones
+/// (offered by ALPN in the TLS handshake, as many as the streams need) or HTTP/1.1 ones, as each request asks.
 /// </summary>
 internal static class KubeHttpHandlerFactory
 {
@@ -21,7 +22,8 @@ internal static class KubeHttpHandlerFactory
 
     /// <param name="rejections">Where each certificate check records its verdict, so a failed handshake can say why.</param>
     /// <param name="connectTimeout">The bound on TCP connect and TLS handshake together.</param>
-    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials, TlsRejectionLog rejections, TimeSpan connectTimeout)
+    /// <param name="repeatedHeaders">Whether requests carry one header several times (<see cref="RepeatedHeaderStream"/>); they go over HTTP/1.1.</param>
+    public static SocketsHttpHandler Create(ClusterEndpoint endpoint, IKubeCredentials credentials, TlsRejectionLog rejections, TimeSpan connectTimeout, bool repeatedHeaders)
     {
         var pinned = endpoint.CertificateAuthorityPem is { Length: > 0 } pem ? LoadAuthorities(pem) : null;
         var expectedName = endpoint.TlsServerName ?? endpoint.Server.IdnHost;
@@ -33,14 +35,15 @@ internal static class KubeHttpHandlerFactory
             RequestHeaderEncodingSelector = (name, _) => name.StartsWith("Impersonate-", StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.UTF8 : null,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            // HTTP/2 only: a silent connection is pinged, and dropped (with all its streams, which then resume) when
+            // the ping goes unanswered.
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+            // Streams beyond a connection's limit (the API server allows 250) open another connection, not a queue.
             EnableMultipleHttp2Connections = true,
             // TCP connect and TLS handshake together, as kubectl bounds its handshake.
             ConnectTimeout = connectTimeout,
             ConnectCallback = ConnectAsync,
-            // Repeated headers (Impersonate-Group, Impersonate-Extra-KEY) leave as one line per value.
-            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new RepeatedHeaderStream(context.PlaintextStream)),
             SslOptions = new SslClientAuthenticationOptions
             {
                 // tls-server-name is what we send as SNI and what the certificate must name.
@@ -58,6 +61,13 @@ internal static class KubeHttpHandlerFactory
                 LocalCertificateSelectionCallback = (_, _, _, _, _) => credentials.ClientCertificate!,
             },
         };
+        if (repeatedHeaders)
+        {
+            // Repeated headers (Impersonate-Group, Impersonate-Extra-KEY) leave as one line per value; only an
+            // HTTP/1.1 request head can be rewritten so.
+            handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(
+                context.NegotiatedHttpVersion == HttpVersion.Version11 ? new RepeatedHeaderStream(context.PlaintextStream) : context.PlaintextStream);
+        }
         if (endpoint.Proxy is { } proxy)
         {
             handler.Proxy = new WebProxy(proxy);

@@ -8,7 +8,8 @@ namespace PSKube.Client.Transport;
 /// name into a single "a, b" line, so the second and later values travel under a stand-in name
 /// (<see cref="NameFor"/>) and this stream, placed over the connection after TLS, renames them back in each
 /// HTTP/1.1 request head it writes. Bodies are never touched: only a write that starts with a request line is
-/// read, and only up to the blank line that ends its head.
+/// read, and only up to the blank line that ends its head. HTTP/2 compresses the head (HPACK) and joins the values
+/// into one field, so a connection whose requests repeat a header asks for HTTP/1.1 (<see cref="KubeConnection"/>).
 /// </summary>
 internal sealed class RepeatedHeaderStream(Stream inner) : Stream
 {

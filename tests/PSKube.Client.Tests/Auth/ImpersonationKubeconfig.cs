@@ -6,12 +6,14 @@ namespace PSKube.Client.Tests.Auth;
 
 /// <summary>
 /// A kubeconfig for a fake cluster whose users impersonate: <c>as-jane</c> (the admin certificate acting as jane
-/// with every as-* field), <c>token-as-jane</c> (the token user, which may not impersonate), <c>groups-only</c>
-/// (as-groups without as) and <c>fake</c> (the admin, not impersonating).
+/// with every as-* field, several groups and extra values among them), <c>as-jane-once</c> (the admin acting as
+/// jane with one value per header), <c>token-as-jane</c> (the token user, which may not impersonate),
+/// <c>groups-only</c> (as-groups without as) and <c>fake</c> (the admin, not impersonating).
 /// </summary>
 internal static class ImpersonationKubeconfig
 {
     public const string ImpersonatingContext = "as-jane";
+    public const string OneValueEachContext = "as-jane-once";
     public const string TokenContext = "token-as-jane";
     public const string GroupsOnlyContext = "groups-only";
     public const string GroupsOnlyUser = "admin-groups-only";
@@ -34,6 +36,8 @@ internal static class ImpersonationKubeconfig
               context: {cluster: fake, user: admin}
             - name: {{ImpersonatingContext}}
               context: {cluster: fake, user: admin-as-jane}
+            - name: {{OneValueEachContext}}
+              context: {cluster: fake, user: admin-as-jane-once}
             - name: {{TokenContext}}
               context: {cluster: fake, user: token-as-jane}
             - name: {{GroupsOnlyContext}}
@@ -52,6 +56,15 @@ internal static class ImpersonationKubeconfig
                 as-user-extra:
                   scopes: [read, write]
                   example.com/team: ["a b"]
+                  "Ünï %x": [välue]
+            - name: admin-as-jane-once
+              user:
+                client-certificate-data: {{certificate}}
+                client-key-data: {{key}}
+                as: jane
+                as-groups: [devs]
+                as-user-extra:
+                  scopes: [read]
                   "Ünï %x": [välue]
             - name: token-as-jane
               user:

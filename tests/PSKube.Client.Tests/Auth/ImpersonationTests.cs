@@ -79,6 +79,43 @@ public sealed class ImpersonationTests : IAsyncLifetime, IDisposable
             "impersonate-extra-%c3%9cn%c3%af%20%25x: välue",
         ];
         Assert.All(received, r => Assert.Equal(expected.Order(StringComparer.Ordinal), Lines(r.Headers)));
+        // Several groups and extra values: HTTP/2 would join them (see below), so these requests go over HTTP/1.1.
+        Assert.All(received, r => Assert.Equal("HTTP/1.1", r.Protocol));
+    }
+
+    [Fact]
+    public async Task OneValuePerHeader_GoesOverHttp2_WithKubectlsHeaders()
+    {
+        var client = _sessions.GetClient(_path, ImpersonationKubeconfig.OneValueEachContext);
+
+        var identity = await client.GetIdentityAsync(default);
+        await client.ListAllAsync<Namespace>(Namespaces, null, null, default);
+
+        var received = _cluster.Faults.RecentImpersonations;
+        Assert.NotEmpty(received);
+        string[] expected = ["impersonate-user: jane", "impersonate-group: devs", "impersonate-extra-scopes: read", "impersonate-extra-%c3%9cn%c3%af%20%25x: välue"];
+        Assert.All(received, r => Assert.Equal(expected.Order(StringComparer.Ordinal), Lines(r.Headers)));
+        Assert.All(received, r => Assert.Equal("HTTP/2", r.Protocol));
+        Assert.Equal("jane", identity.Username);
+        Assert.Equal(["devs", "system:authenticated"], identity.Groups);
+        Assert.Equal(["välue"], identity.Extra["Ünï %x"]);
+    }
+
+    [Fact]
+    public async Task Http2_JoinsTheValuesOfARepeatedHeader_WhichTheServerReadsAsOneGroup()
+    {
+        // Why a repeated header needs HTTP/1.1: .NET's HTTP/2 encoder sends the values of one header as one field
+        // "devs, ops" (Kestrel, like the API server, keeps separate fields separate, and splits no commas).
+        using var http = FakeClusterTests.FakeClusterHttp.Client(_cluster);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        request.Headers.TryAddWithoutValidation(Impersonation.UserHeader, "jane");
+        request.Headers.TryAddWithoutValidation(Impersonation.GroupHeader, ["devs", "ops"]);
+
+        using var response = await http.SendAsync(request);
+
+        var received = Assert.Single(_cluster.Faults.RecentImpersonations);
+        Assert.Equal("HTTP/2", received.Protocol);
+        Assert.Equal(["impersonate-group: devs, ops", "impersonate-user: jane"], Lines(received.Headers));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private TaskCompletionSource _flowing = Flowing();
     private int _accepted;
+    private int _held;
 
     private FaultProxy(IPEndPoint target)
     {
@@ -38,6 +39,9 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>The proxy's address with the cluster's scheme: what a client connects to instead.</summary>
     public Uri Server => new($"https://127.0.0.1:{Port}");
+
+    /// <summary>How many reads the proxy has held back while stalled, so a test knows a request is on its way.</summary>
+    public int Held => Volatile.Read(ref _held);
 
     /// <summary>How many connections the proxy accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
@@ -195,7 +199,12 @@ public sealed class FaultProxy : IAsyncDisposable
         while (true)
         {
             var read = await from.ReceiveAsync(buffer, SocketFlags.None, _stopping.Token);
-            await WhileStalledAsync();
+            var stalled = WhileStalledAsync();
+            if (!stalled.IsCompleted)
+            {
+                Interlocked.Increment(ref _held);
+            }
+            await stalled;
             if (read == 0)
             {
                 to.Shutdown(SocketShutdown.Send);

@@ -13,31 +13,46 @@ namespace PSKube.Client.Tests.Kubectl;
 /// </summary>
 public sealed class KubectlImpersonationTests
 {
-    private static async Task<(KubectlRunner Kubectl, string Path, KubeSessionCache Sessions)> StartAsync()
+    private static async Task<(KubectlRunner Kubectl, string Path, KubeSessionCache Sessions)> StartAsync(bool http2 = true)
     {
-        var kubectl = await KubectlRunner.StartAsync();
+        var kubectl = await KubectlRunner.StartAsync(http2: http2);
         var path = kubectl.WriteFile("impersonating", ImpersonationKubeconfig.Text(kubectl.Cluster));
         var sessions = new KubeSessionCache(loader: () => new KubeConfigLoader { HomeDirectory = Path.GetDirectoryName(path)! });
         return (kubectl, path, sessions);
     }
 
     [KubectlFact]
-    public async Task Headers_AreTheOnesKubectlSends()
+    public Task Headers_AreTheOnesKubectlSends_OverHttp2() => AssertSameHeadersAsKubectlAsync(http2: true);
+
+    [KubectlFact]
+    public Task Headers_AreTheOnesKubectlSends_OverHttp11() => AssertSameHeadersAsKubectlAsync(http2: false);
+
+    /// <summary>
+    /// Both impersonations (several values of one header, one value each) send kubectl's headers, one value per
+    /// header field: kubectl over HTTP/2 when the cluster offers it, PSKube too unless a header repeats (HTTP/2 would
+    /// join the values), which goes over HTTP/1.1.
+    /// </summary>
+    private static async Task AssertSameHeadersAsKubectlAsync(bool http2)
     {
-        var (kubectl, path, sessions) = await StartAsync();
+        var (kubectl, path, sessions) = await StartAsync(http2);
         await using var _ = kubectl;
         using var __ = sessions;
         var faults = kubectl.Cluster.Faults;
 
-        var before = faults.RecentImpersonations.Count;
-        (await kubectl.RunAsync("--kubeconfig", path, "get", "namespaces")).Succeeded();
-        var byKubectl = NamespaceList(faults.RecentImpersonations.Skip(before));
-        before = faults.RecentImpersonations.Count;
-        await sessions.GetClient(path).ListAllAsync<Namespace>(BuiltInResources.Find("namespaces")!, null, null, default);
-        var byPSKube = NamespaceList(faults.RecentImpersonations.Skip(before));
+        foreach (var context in new[] { ImpersonationKubeconfig.ImpersonatingContext, ImpersonationKubeconfig.OneValueEachContext })
+        {
+            var before = faults.RecentImpersonations.Count;
+            (await kubectl.RunAsync("--kubeconfig", path, "--context", context, "get", "namespaces")).Succeeded();
+            var byKubectl = NamespaceList(faults.RecentImpersonations.Skip(before));
+            before = faults.RecentImpersonations.Count;
+            await sessions.GetClient(path, context).ListAllAsync<Namespace>(BuiltInResources.Find("namespaces")!, null, null, default);
+            var byPSKube = NamespaceList(faults.RecentImpersonations.Skip(before));
 
-        Assert.Equal(byKubectl, byPSKube);
-        Assert.Contains("impersonate-extra-%c3%9cn%c3%af%20%25x: välue", byPSKube);
+            Assert.Equal(byKubectl.Headers, byPSKube.Headers);
+            Assert.Contains("impersonate-extra-%c3%9cn%c3%af%20%25x: välue", byPSKube.Headers);
+            Assert.Equal(http2 ? "HTTP/2" : "HTTP/1.1", byKubectl.Protocol);
+            Assert.Equal(http2 && context == ImpersonationKubeconfig.OneValueEachContext ? "HTTP/2" : "HTTP/1.1", byPSKube.Protocol);
+        }
     }
 
     [KubectlFact]
@@ -106,10 +121,10 @@ public sealed class KubectlImpersonationTests
         Assert.Equal("users \"jane\" is forbidden: User \"fake-token-user\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope", error.Message);
     }
 
-    // The Impersonate-* headers of the namespace list, names lower-cased (HTTP/2 sends them so), sorted.
-    private static IReadOnlyList<string> NamespaceList(IEnumerable<(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers)> received)
+    // The Impersonate-* headers of the namespace list, names lower-cased (HTTP/2 sends them so), sorted; and its protocol.
+    private static (IReadOnlyList<string> Headers, string Protocol) NamespaceList(IEnumerable<(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, string Protocol)> received)
     {
         var list = received.Last(r => r.Method == "GET" && r.PathAndQuery.StartsWith("/api/v1/namespaces", StringComparison.Ordinal));
-        return [.. list.Headers.Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}").Order(StringComparer.Ordinal)];
+        return ([.. list.Headers.Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}").Order(StringComparer.Ordinal)], list.Protocol);
     }
 }

@@ -25,8 +25,9 @@ internal sealed class KubeletCluster : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<KubeletCluster> StartAsync() =>
-        new(await FakeClusterServer.StartAsync(new FakeClusterOptions { RandomSeed = 7, TimeScale = 0.001 }));
+    /// <param name="http2">Off: the cluster speaks HTTP/1.1 only, as behind a proxy that refuses HTTP/2.</param>
+    public static async Task<KubeletCluster> StartAsync(bool http2 = true) =>
+        new(await FakeClusterServer.StartAsync(new FakeClusterOptions { RandomSeed = 7, TimeScale = 0.001, Http2 = http2 }));
 
     /// <summary>Creates a pod from its spec and lets the kubelet take it on at once.</summary>
     public async Task<JsonObject> CreatePodAsync(string name, JsonObject spec, JsonObject? metadata = null)
