@@ -10,8 +10,9 @@ namespace PSKube.FakeCluster.Storage;
 /// counter, a bounded history of changes for watches that resume, the live watches, list snapshots kept for
 /// continue tokens, and leases that expire objects (events).
 /// Every write happens under <see cref="Gate"/>, so a handler can read, check and write atomically. Stored versions
-/// are immutable (<see cref="StoredObject"/>) and each write builds a new collection sharing the unchanged parts, so
-/// a snapshot is taken in constant time and read, filtered and copied outside the lock. Callers get copies.
+/// are immutable (<see cref="StoredObject"/>) and each write publishes a new state (resourceVersion and collections,
+/// sharing the unchanged parts), so reads take no lock: a snapshot is taken in constant time and read, filtered and
+/// copied while control loops write. Callers get copies.
 /// </summary>
 public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
 {
@@ -27,7 +28,6 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
         left.ExpiresAt != right.ExpiresAt ? left.ExpiresAt.CompareTo(right.ExpiresAt) : left.Sequence.CompareTo(right.Sequence));
 
     private readonly FakeClock _clock = clock ?? new FakeClock();
-    private readonly Dictionary<ResourceDefinition, ImmutableList<StoredObject>> _objects = [];
     private readonly Queue<WatchEvent> _history = new();
     private readonly List<WatchSubscription> _watches = [];
     private readonly Dictionary<(ResourceDefinition Resource, long Version), StoreSnapshot> _kept = [];
@@ -35,7 +35,8 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     private readonly Dictionary<ResourceDefinition, TimeSpan> _timeToLive = [];
     private readonly SortedSet<Lease> _leases = new(LeaseOrder);
     private readonly Dictionary<(ResourceDefinition Resource, string Key), Lease> _leaseOf = [];
-    private long _resourceVersion = 1000;
+    private readonly object _keptGate = new();
+    private State _state = new(1000, ImmutableDictionary<ResourceDefinition, ImmutableList<StoredObject>>.Empty);
     private long _forgottenUpTo;
     private long _leaseSequence;
     private long _listedObjects;
@@ -43,16 +44,7 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>Held for every write. Re-entrant, so a handler may hold it across several calls.</summary>
     public object Gate { get; } = new();
 
-    public long ResourceVersion
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _resourceVersion;
-            }
-        }
-    }
+    public long ResourceVersion => Current.ResourceVersion;
 
     /// <summary>How many stored objects list pages have read so far, for tests that check paging reads each once.</summary>
     public long ListedObjects => Interlocked.Read(ref _listedObjects);
@@ -63,12 +55,9 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>The stored version of one object, to read without copying (never change it).</summary>
     public StoredObject? Stored(ResourceDefinition resource, string? @namespace, string name)
     {
-        lock (Gate)
-        {
-            var objects = Collection(resource);
-            var index = IndexOf(objects, Key(resource, @namespace, name));
-            return index >= 0 ? objects[index] : null;
-        }
+        var objects = Collection(resource);
+        var index = IndexOf(objects, Key(resource, @namespace, name));
+        return index >= 0 ? objects[index] : null;
     }
 
     /// <summary>Copies of the objects of a resource that pass the filter, in key order (namespace/name), optionally of one namespace.</summary>
@@ -88,16 +77,14 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>The objects of a resource as they are now, with the resourceVersion they are at.</summary>
     public StoreSnapshot Read(ResourceDefinition resource)
     {
-        lock (Gate)
-        {
-            return new StoreSnapshot(this, resource, _resourceVersion, Collection(resource));
-        }
+        var state = Current;
+        return new StoreSnapshot(this, resource, state.ResourceVersion, state.Objects.GetValueOrDefault(resource) ?? []);
     }
 
     /// <summary>Keeps a snapshot readable for <see cref="SnapshotRetention"/> of cluster time, for the continue tokens of a paged list.</summary>
     public void Keep(StoreSnapshot snapshot)
     {
-        lock (Gate)
+        lock (_keptGate)
         {
             ForgetOldSnapshots();
             if (_kept.TryAdd((snapshot.Resource, snapshot.ResourceVersion), snapshot))
@@ -110,7 +97,7 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>A snapshot kept at <paramref name="resourceVersion"/>, or null once it is compacted away.</summary>
     public StoreSnapshot? Kept(ResourceDefinition resource, long resourceVersion)
     {
-        lock (Gate)
+        lock (_keptGate)
         {
             ForgetOldSnapshots();
             return _kept.GetValueOrDefault((resource, resourceVersion));
@@ -130,10 +117,11 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
             {
                 throw new ArgumentException($"An object is already stored under {key}.", nameof(obj));
             }
-            stored = StoredObject.Stamp(key, obj, ++_resourceVersion);
-            _objects[resource] = objects.Insert(~index, stored);
+            var version = Current.ResourceVersion + 1;
+            stored = StoredObject.Stamp(key, obj, version);
+            Commit(resource, objects.Insert(~index, stored), version);
             RenewLease(resource, key);
-            Publish(new WatchEvent(_resourceVersion, WatchEventType.Added, resource, stored.Object));
+            Publish(new WatchEvent(version, WatchEventType.Added, resource, stored.Object));
         }
         return stored.Copy();
     }
@@ -152,10 +140,11 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
                 throw new KeyNotFoundException($"No object is stored under {key}.");
             }
             var previous = objects[index];
-            stored = StoredObject.Stamp(key, obj, ++_resourceVersion);
-            _objects[resource] = objects.SetItem(index, stored);
+            var version = Current.ResourceVersion + 1;
+            stored = StoredObject.Stamp(key, obj, version);
+            Commit(resource, objects.SetItem(index, stored), version);
             RenewLease(resource, key);
-            Publish(new WatchEvent(_resourceVersion, WatchEventType.Modified, resource, stored.Object, previous.Object));
+            Publish(new WatchEvent(version, WatchEventType.Modified, resource, stored.Object, previous.Object));
         }
         return stored.Copy();
     }
@@ -190,13 +179,8 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>Copies of every stored object of every resource that passes the filter, for background work such as finishing graceful deletions.</summary>
     public IReadOnlyList<(ResourceDefinition Resource, JsonObject Object)> Snapshot(Func<ResourceDefinition, JsonObject, bool> filter)
     {
-        List<(ResourceDefinition, ImmutableList<StoredObject>)> collections;
-        lock (Gate)
-        {
-            collections = _objects.Select(pair => (pair.Key, pair.Value)).ToList();
-        }
         var result = new List<(ResourceDefinition, JsonObject)>();
-        foreach (var (resource, objects) in collections)
+        foreach (var (resource, objects) in Current.Objects)
         {
             foreach (var stored in objects)
             {
@@ -268,9 +252,10 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
             var subscription = new WatchSubscription(this, resource, @namespace, filter);
             if (fromVersion is null)
             {
-                foreach (var stored in Read(resource).Range(@namespace))
+                var snapshot = Read(resource);
+                foreach (var stored in snapshot.Range(@namespace))
                 {
-                    subscription.Offer(new WatchEvent(_resourceVersion, WatchEventType.Added, resource, stored.Object));
+                    subscription.Offer(new WatchEvent(snapshot.ResourceVersion, WatchEventType.Added, resource, stored.Object));
                 }
             }
             else
@@ -290,13 +275,14 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     {
         lock (Gate)
         {
+            var version = Current.ResourceVersion;
             var marker = new JsonObject
             {
                 ["kind"] = subscription.Resource.Kind,
                 ["apiVersion"] = subscription.Resource.ApiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = _resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["metadata"] = new JsonObject { ["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
-            subscription.Offer(new WatchEvent(_resourceVersion, WatchEventType.Bookmark, subscription.Resource, marker));
+            subscription.Offer(new WatchEvent(version, WatchEventType.Bookmark, subscription.Resource, marker));
         }
     }
 
@@ -318,13 +304,14 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
         {
             return null;
         }
-        var final = StoredObject.Stamp(key, objects[index].Object, ++_resourceVersion);
-        _objects[resource] = objects.RemoveAt(index);
+        var version = Current.ResourceVersion + 1;
+        var final = StoredObject.Stamp(key, objects[index].Object, version);
+        Commit(resource, objects.RemoveAt(index), version);
         if (_leaseOf.Remove((resource, key), out var lease))
         {
             _leases.Remove(lease);
         }
-        Publish(new WatchEvent(_resourceVersion, WatchEventType.Deleted, resource, final.Object));
+        Publish(new WatchEvent(version, WatchEventType.Deleted, resource, final.Object));
         return final;
     }
 
@@ -366,8 +353,15 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
         }
     }
 
+    /// <summary>The latest state; writers (under <see cref="Gate"/>) replace it whole, so readers see one consistent state.</summary>
+    private State Current => Volatile.Read(ref _state);
+
     private ImmutableList<StoredObject> Collection(ResourceDefinition resource) =>
-        _objects.GetValueOrDefault(resource) ?? [];
+        Current.Objects.GetValueOrDefault(resource) ?? [];
+
+    /// <summary>Publishes a write: the resource's new collection at the new resourceVersion (under <see cref="Gate"/>).</summary>
+    private void Commit(ResourceDefinition resource, ImmutableList<StoredObject> objects, long version) =>
+        Volatile.Write(ref _state, new State(version, Current.Objects.SetItem(resource, objects)));
 
     private static int IndexOf(ImmutableList<StoredObject> objects, string key) =>
         objects.BinarySearch(StoredObject.Probe(key), KeyOrder);
@@ -380,6 +374,9 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
 
     private static string Key(ResourceDefinition resource, string? @namespace, string name) =>
         resource.Namespaced ? $"{@namespace}/{name}" : name;
+
+    /// <summary>Everything stored, at one resourceVersion.</summary>
+    private sealed record State(long ResourceVersion, ImmutableDictionary<ResourceDefinition, ImmutableList<StoredObject>> Objects);
 
     /// <summary>When an object goes by itself; <see cref="Sequence"/> orders leases that end at the same moment.</summary>
     private sealed record Lease(DateTimeOffset ExpiresAt, long Sequence, ResourceDefinition Resource, string Key);
