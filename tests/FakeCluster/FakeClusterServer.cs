@@ -30,6 +30,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
     private readonly FakeClusterParts _parts;
     private readonly Task _reaper;
     private readonly Task _controllers;
+    private readonly Task _leases;
 
     private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server, IReadOnlyList<IReconciler> reconcilers)
     {
@@ -49,6 +50,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         _reaper = new DeletionReaper(Store, Clock, parts.Resources).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
         Controllers = new ControllerManager(Store, Clock, parts.Resources, reconcilers, parts.Random);
         _controllers = Controllers.RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
+        _leases = Store.RunLeaseExpiryAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
     }
 
     /// <summary>The server URL, e.g. https://127.0.0.1:6443.</summary>
@@ -158,6 +160,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
         await _stopping.CancelAsync();
         await _reaper;
         await _controllers;
+        await _leases;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
@@ -174,7 +177,9 @@ public sealed class FakeClusterServer : IAsyncDisposable
             Resources = [.. PSKube.Client.Resources.BuiltInResources.All, SelfSubjectReviews.Definition, .. options.ExtraResources];
             Random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             Clock = new FakeClock(options.TimeScale);
-            Store = new ObjectStore(options.WatchHistory);
+            Store = new ObjectStore(options.WatchHistory, Clock);
+            // Events live an hour after their last write, as with the API server's default --event-ttl.
+            Store.ExpireAfter(Resources.First(r => r.Plural == "events" && r.Group.Length == 0), TimeSpan.FromHours(1));
             SeedContent.Load(Store, Clock.Now);
             Authority = CertificateAuthority.Create();
             ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);

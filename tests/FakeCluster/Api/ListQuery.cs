@@ -71,6 +71,9 @@ public sealed class ListQuery
         return new ListQuery(labels, fields);
     }
 
+    /// <summary>Whether the request has no selector: only then does a page say how many items remain.</summary>
+    public bool SelectsEverything => _labels is null && _fields is null;
+
     public bool Matches(JsonObject obj)
     {
         if (_labels is not null && !_labels.Matches(Labels(obj)))
@@ -100,10 +103,23 @@ public sealed class ListQuery
         };
     }
 
-    /// <summary>The page of a list: where to start and how many, from limit and continue.</summary>
-    public sealed record Page(int? Limit, string? StartAfter, long? ListVersion)
+    /// <summary>
+    /// The page of a list, from limit and continue. A continue token is the API server's: base64url JSON of the
+    /// snapshot's resourceVersion and the key to go on from (the last key read and a NUL), relative to the list's key
+    /// prefix (namespace/ when listing one namespace). <see cref="FromKey"/> is that key with the prefix.
+    /// </summary>
+    public sealed record Page(int? Limit, string? FromKey, long? ListVersion)
     {
-        public static Page From(HttpRequest request, DateTimeOffset now)
+        private const string TokenVersion = "meta.k8s.io/v1";
+
+        // The API server's word for a continue token whose revision etcd has compacted away.
+        private const string ContinueExpired =
+            "The provided continue parameter is too old to display a consistent list result. You can start a new list " +
+            "without the continue parameter, or use the continue token in this response to retrieve the remainder of the " +
+            "results. Continuing with the provided token results in an inconsistent list - objects that were created, " +
+            "modified, or deleted between the time the first chunk was returned and now may show up in the list.";
+
+        public static Page From(HttpRequest request, string keyPrefix)
         {
             int? limit = int.TryParse(request.Query["limit"], out var l) && l > 0 ? l : null;
             var token = request.Query["continue"].ToString();
@@ -111,34 +127,59 @@ public sealed class ListQuery
             {
                 return new Page(limit, null, null);
             }
+            if (request.Query["resourceVersion"].ToString() is { Length: > 0 } and not "0")
+            {
+                throw StatusError.BadRequest("specifying resource version is not allowed when using continue");
+            }
+            var (start, version) = Decode(token);
+            return new Page(limit, keyPrefix + start, version);
+        }
+
+        /// <summary>The token for the page after <paramref name="lastKey"/>, read from the snapshot at <paramref name="listVersion"/>.</summary>
+        public static string Token(string lastKey, string keyPrefix, long listVersion) =>
+            Encode(lastKey[keyPrefix.Length..] + "\0", listVersion);
+
+        /// <summary>
+        /// 410 Expired for a token whose snapshot is gone. As on the API server, it carries a token that goes on from
+        /// the same key in the current state (resourceVersion -1), for clients that accept an inconsistent list.
+        /// </summary>
+        public StatusError Expired(string keyPrefix) =>
+            new(410, "Expired", ContinueExpired) { Continue = Encode(FromKey![keyPrefix.Length..], -1) };
+
+        private static string Encode(string start, long listVersion) =>
+            System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(new JsonObject
+            {
+                ["v"] = TokenVersion,
+                ["rv"] = listVersion,
+                ["start"] = start,
+            }.ToJsonString()));
+
+        private static (string Start, long Version) Decode(string token)
+        {
             JsonObject? decoded;
             try
             {
-                decoded = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))) as JsonObject;
+                decoded = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(token)) as JsonObject;
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
             {
-                throw StatusError.BadRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+                throw Invalid("continue key is not valid");
             }
-            if (decoded?["start"] is not JsonValue start || decoded["rv"] is not JsonValue rv || decoded["issued"] is not JsonValue issued)
+            if ((string?)decoded?["v"] != TokenVersion)
             {
-                throw StatusError.BadRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+                throw Invalid("continue key is not valid: server does not recognize this encoded key");
             }
-            // A real server compacts old revisions after about five minutes, and then continuing is refused.
-            if (now - DateTimeOffset.FromUnixTimeSeconds((long)issued) > TimeSpan.FromMinutes(5))
+            if (decoded!["rv"] is not JsonValue rv || !rv.TryGetValue(out long version) || version == 0)
             {
-                throw StatusError.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+                throw Invalid("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
             }
-            return new Page(limit, (string)start!, (long)rv);
+            if (decoded["start"] is not JsonValue start || !start.TryGetValue(out string? startKey) || startKey.Length == 0)
+            {
+                throw Invalid("continue key is not valid: encoded start key empty (version meta.k8s.io/v1)");
+            }
+            return (startKey, version);
         }
 
-        public static string Token(string lastKey, long listVersion, DateTimeOffset now) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject
-            {
-                ["v"] = "meta.k8s.io/v1",
-                ["rv"] = listVersion,
-                ["start"] = lastKey,
-                ["issued"] = now.ToUnixTimeSeconds(),
-            }.ToJsonString()));
+        private static StatusError Invalid(string why) => StatusError.BadRequest($"invalid continue token: {why}");
     }
 }

@@ -25,6 +25,11 @@ public sealed partial class ResourceHandler
         await HttpJson.WriteAsync(context, code, answer);
     }
 
+    /// <summary>
+    /// deletecollection in one pass: the matching objects are read once from a snapshot, those that go at once are
+    /// removed in one store operation (each still with its own resourceVersion and DELETED event, as etcd does), and
+    /// those that terminate gracefully are updated one by one.
+    /// </summary>
     private async Task DeleteCollectionAsync(HttpContext context, RequestTarget target)
     {
         var resource = target.Resource;
@@ -36,17 +41,35 @@ public sealed partial class ResourceHandler
         var write = await WriteRequest.ReadAsync(context);
         var deleteOptions = DeleteOptions.From(context.Request, write.Body);
         var deleted = new List<JsonObject>();
+        var removals = new List<int>();
         long version;
         lock (store.Gate)
         {
-            foreach (var (_, obj) in store.List(resource, target.Namespace, query.Matches))
+            foreach (var stored in store.Read(resource).Range(target.Namespace))
             {
-                var (answer, _) = DeleteOne(resource, obj, deleteOptions, write.DryRun);
-                deleted.Add(answer as JsonObject is { } o && (string?)o["kind"] != "Status" ? o : obj);
+                if (!query.Matches(stored.Object))
+                {
+                    continue;
+                }
+                var (step, obj, _) = PlanDeletion(resource, stored.Copy(), deleteOptions);
+                if (step == DeletionStep.Remove && !write.DryRun)
+                {
+                    removals.Add(deleted.Count);
+                }
+                deleted.Add(step == DeletionStep.Terminate && !write.DryRun ? store.Replace(resource, obj) : obj);
+            }
+            var finals = store.RemoveAll(resource, removals.Select(i => ((string?)deleted[i]["metadata"]!["namespace"], (string)deleted[i]["metadata"]!["name"]!)));
+            for (var n = 0; n < removals.Count; n++)
+            {
+                if (finals[n] is { } final)
+                {
+                    deleted[removals[n]] = Merge(final, deleted[removals[n]]);
+                }
             }
             version = store.ResourceVersion;
         }
-        await HttpJson.WriteAsync(context, 200, ListObject(resource, deleted, new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) }));
+        var listMeta = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) };
+        await HttpJson.WriteListAsync(context, resource.Kind + "List", resource.ApiVersion, listMeta, deleted);
     }
 
     /// <summary>
@@ -55,17 +78,46 @@ public sealed partial class ResourceHandler
     /// </summary>
     private (JsonNode Answer, int Code) DeleteOne(ResourceDefinition resource, JsonObject existing, DeleteOptions deleteOptions, bool dryRun)
     {
+        var (step, obj, code) = PlanDeletion(resource, existing, deleteOptions);
+        if (dryRun || step == DeletionStep.Unchanged)
+        {
+            return (step == DeletionStep.Remove ? DeletedAnswer(resource, obj) : obj, code);
+        }
+        if (step == DeletionStep.Terminate)
+        {
+            return (store.Replace(resource, obj), code);
+        }
+        var metadata = obj["metadata"]!;
+        var removed = store.Remove(resource, (string?)metadata["namespace"], (string)metadata["name"]!) is { } final ? Merge(final, obj) : obj;
+        return (DeletedAnswer(resource, removed), code);
+    }
+
+    private enum DeletionStep
+    {
+        /// <summary>Already being deleted as asked: nothing to write.</summary>
+        Unchanged,
+
+        /// <summary>Store the object with its deletionTimestamp: it goes later.</summary>
+        Terminate,
+
+        /// <summary>Remove the object now.</summary>
+        Remove,
+    }
+
+    /// <summary>
+    /// What deleting an object does, without writing: the step, the object to write (terminating) or as it goes, and
+    /// the HTTP code of the answer.
+    /// </summary>
+    private (DeletionStep Step, JsonObject Object, int Code) PlanDeletion(ResourceDefinition resource, JsonObject existing, DeleteOptions deleteOptions)
+    {
         var metadata = existing["metadata"]!.AsObject();
         var name = (string)metadata["name"]!;
-        var ns = (string?)metadata["namespace"];
         deleteOptions.CheckPreconditions(resource, name, metadata);
         if (metadata["deletionTimestamp"] is null)
         {
             DeletionPropagation.AddFinalizer(resource.Kind, metadata, deleteOptions.PropagationPolicy);
         }
         var now = clock.Now;
-        var terminating = existing.DeepClone().AsObject();
-        var terminatingMetadata = terminating["metadata"]!.AsObject();
 
         if (resource.Kind == "Pod" && !string.IsNullOrEmpty((string?)existing["spec"]?["nodeName"]))
         {
@@ -76,46 +128,52 @@ public sealed partial class ResourceHandler
                 var current = KubeTime.Parse((string?)metadata["deletionTimestamp"]);
                 if (current is not null && current <= deadline)
                 {
-                    return (existing, 200);
+                    return (DeletionStep.Unchanged, existing, 200);
                 }
-                terminatingMetadata["deletionTimestamp"] = KubeTime.Format(deadline);
-                terminatingMetadata["deletionGracePeriodSeconds"] = grace;
-                return (dryRun ? terminating : store.Replace(resource, terminating), 200);
+                metadata["deletionTimestamp"] = KubeTime.Format(deadline);
+                metadata["deletionGracePeriodSeconds"] = grace;
+                return (DeletionStep.Terminate, existing, 200);
             }
         }
         if (resource.Kind == "Namespace" || metadata["finalizers"] is JsonArray { Count: > 0 })
         {
             if (metadata["deletionTimestamp"] is not null)
             {
-                return (existing, 202);
+                return (DeletionStep.Unchanged, existing, 202);
             }
-            terminatingMetadata["deletionTimestamp"] = KubeTime.Format(now);
-            terminatingMetadata["deletionGracePeriodSeconds"] = 0;
+            metadata["deletionTimestamp"] = KubeTime.Format(now);
+            metadata["deletionGracePeriodSeconds"] = 0;
             if (resource.Kind == "Namespace")
             {
-                terminating["status"] = new JsonObject { ["phase"] = "Terminating" };
+                existing["status"] = new JsonObject { ["phase"] = "Terminating" };
             }
-            return (dryRun ? terminating : store.Replace(resource, terminating), resource.Kind == "Namespace" ? 200 : 202);
+            return (DeletionStep.Terminate, existing, resource.Kind == "Namespace" ? 200 : 202);
         }
         if (metadata["deletionTimestamp"] is not null)
         {
             // Deleting at once what was terminating: the last state says so, as the real server's does.
-            existing["metadata"]!["deletionTimestamp"] = KubeTime.Format(now);
-            existing["metadata"]!["deletionGracePeriodSeconds"] = 0;
+            metadata["deletionTimestamp"] = KubeTime.Format(now);
+            metadata["deletionGracePeriodSeconds"] = 0;
         }
-        var removed = dryRun ? existing : store.Remove(resource, ns, name) is { } final ? Merge(final, existing) : existing;
+        return (DeletionStep.Remove, existing, 200);
+    }
+
+    /// <summary>The answer to deleting an object that is gone: the object for the kinds that answer with it, a Status otherwise.</summary>
+    private static JsonNode DeletedAnswer(ResourceDefinition resource, JsonObject removed)
+    {
         if (KindsReturningDeletedObject.Contains(resource.Kind))
         {
-            return (removed, 200);
+            return removed;
         }
-        var details = new JsonObject { ["name"] = name };
+        var metadata = removed["metadata"]!;
+        var details = new JsonObject { ["name"] = (string?)metadata["name"] };
         if (resource.Group.Length > 0)
         {
             details["group"] = resource.Group;
         }
         details["kind"] = resource.Plural;
         details["uid"] = (string?)metadata["uid"];
-        return (StatusObject.Success(details), 200);
+        return StatusObject.Success(details);
     }
 
     // The store's final copy has the last resourceVersion; the deletion fields come from the answer being built.

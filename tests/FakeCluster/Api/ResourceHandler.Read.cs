@@ -15,7 +15,8 @@ public sealed partial class ResourceHandler
                   ?? throw StatusError.NotFound(target.Resource.Plural, target.Resource.Group, target.Name!);
         if (MediaTypes.TableVersion(context.Request.Headers.Accept) is { } tableVersion)
         {
-            await HttpJson.WriteAsync(context, 200, TablePrinter.Build(target.Resource, [obj], tableVersion, IncludeObject(context), clock.Now, new JsonObject { ["resourceVersion"] = obj["metadata"]!["resourceVersion"]?.DeepClone() }));
+            var listMeta = new JsonObject { ["resourceVersion"] = obj["metadata"]!["resourceVersion"]?.DeepClone() };
+            await HttpJson.WriteAsync(context, 200, writer => TablePrinter.Write(writer, target.Resource, [(obj, default)], tableVersion, IncludeObject(context), clock.Now, listMeta));
             return;
         }
         await HttpJson.WriteAsync(context, 200, obj);
@@ -28,33 +29,40 @@ public sealed partial class ResourceHandler
         await HttpJson.WriteAsync(context, 200, ScaleSubresource.From(obj));
     }
 
+    /// <summary>
+    /// A list, paged as the API server pages etcd: the first page reads a snapshot of the resource and each continue
+    /// token names that snapshot and the key to go on from, so every page reads the objects as they were at the
+    /// list's resourceVersion and each page reads only its own stretch of keys.
+    /// </summary>
     private async Task ListAsync(HttpContext context, RequestTarget target)
     {
         var resource = target.Resource;
         var query = ListQuery.From(context.Request, resource);
-        var now = clock.Now;
-        var page = ListQuery.Page.From(context.Request, now);
-        List<(string Key, JsonObject Object)> items;
-        long listVersion;
-        lock (store.Gate)
+        var keyPrefix = resource.Namespaced && target.Namespace is { } ns ? ns + "/" : "";
+        var page = ListQuery.Page.From(context.Request, keyPrefix);
+        var snapshot = page.ListVersion is long version && version > 0
+            ? store.Kept(resource, version) ?? throw page.Expired(keyPrefix)
+            : store.Read(resource);
+        var read = snapshot.Page(target.Namespace, page.FromKey, query.Matches, page.Limit);
+        var listMeta = new JsonObject { ["resourceVersion"] = snapshot.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
+        if (read.LastKey is { } lastKey)
         {
-            items = store.List(resource, target.Namespace, query.Matches, page.StartAfter).ToList();
-            listVersion = page.ListVersion ?? store.ResourceVersion;
+            store.Keep(snapshot);
+            listMeta["continue"] = ListQuery.Page.Token(lastKey, keyPrefix, snapshot.ResourceVersion);
+            if (query.SelectsEverything)
+            {
+                listMeta["remainingItemCount"] = read.Remaining;
+            }
         }
-        var listMeta = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
-        if (page.Limit is { } limit && items.Count > limit)
-        {
-            listMeta["continue"] = ListQuery.Page.Token(items[limit - 1].Key, listVersion, now);
-            listMeta["remainingItemCount"] = items.Count - limit;
-            items = items.Take(limit).ToList();
-        }
-        var objects = items.Select(i => i.Object).ToList();
         if (MediaTypes.TableVersion(context.Request.Headers.Accept) is { } tableVersion)
         {
-            await HttpJson.WriteAsync(context, 200, TablePrinter.Build(resource, objects, tableVersion, IncludeObject(context), now, listMeta));
+            var now = clock.Now;
+            var includeObject = IncludeObject(context);
+            await HttpJson.WriteAsync(context, 200, writer =>
+                TablePrinter.Write(writer, resource, read.Items.Select(stored => (stored.Object, stored.Json)), tableVersion, includeObject, now, listMeta));
             return;
         }
-        await HttpJson.WriteAsync(context, 200, ListObject(resource, objects, listMeta));
+        await HttpJson.WriteListAsync(context, resource.Kind + "List", resource.ApiVersion, listMeta, read.Items.Select(stored => stored.Object));
     }
 
     private async Task WatchAsync(HttpContext context, RequestTarget target)
@@ -85,7 +93,7 @@ public sealed partial class ResourceHandler
         {
             // As on a real server: the watch starts, then says 410 Expired in an ERROR event.
             var status = StatusError.Expired(e.Message).ToStatus();
-            await HttpJson.WriteLineAsync(context, new JsonObject { ["type"] = "ERROR", ["object"] = status }, context.RequestAborted);
+            await HttpJson.WriteEventAsync(context, "ERROR", status, context.RequestAborted);
             return;
         }
         using (subscription)
@@ -116,10 +124,15 @@ public sealed partial class ResourceHandler
                         {
                             continue;
                         }
-                        var payload = tableVersion is null || change.Type == WatchEventType.Bookmark
-                            ? change.Object
-                            : TablePrinter.Build(resource, [change.Object], tableVersion, includeObject, clock.Now, new JsonObject { ["resourceVersion"] = change.Object["metadata"]?["resourceVersion"]?.DeepClone() });
-                        await HttpJson.WriteLineAsync(context, new JsonObject { ["type"] = change.TypeName, ["object"] = payload.DeepClone() }, deadline.Token);
+                        if (tableVersion is null || change.Type == WatchEventType.Bookmark)
+                        {
+                            await HttpJson.WriteEventAsync(context, change.TypeName, change.Object, deadline.Token);
+                            continue;
+                        }
+                        var now = clock.Now;
+                        var listMeta = new JsonObject { ["resourceVersion"] = change.Object["metadata"]?["resourceVersion"]?.DeepClone() };
+                        await HttpJson.WriteEventAsync(context, change.TypeName,
+                            writer => TablePrinter.Write(writer, resource, [(change.Object, default)], tableVersion, includeObject, now, listMeta), deadline.Token);
                     }
                 }
             }

@@ -146,26 +146,6 @@ public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, 
     private static string IncludeObject(HttpContext context) =>
         context.Request.Query["includeObject"].ToString() is { Length: > 0 } value ? value : "Metadata";
 
-    /// <summary>A list in the server's shape: items carry no kind or apiVersion of their own.</summary>
-    private static JsonObject ListObject(ResourceDefinition resource, IEnumerable<JsonObject> items, JsonObject listMeta)
-    {
-        var array = new JsonArray();
-        foreach (var item in items)
-        {
-            var copy = item.DeepClone().AsObject();
-            copy.Remove("kind");
-            copy.Remove("apiVersion");
-            array.Add(copy);
-        }
-        return new JsonObject
-        {
-            ["kind"] = resource.Kind + "List",
-            ["apiVersion"] = resource.ApiVersion,
-            ["metadata"] = listMeta,
-            ["items"] = array,
-        };
-    }
-
     private static ResourceDefinition NamespaceResource { get; } = BuiltInResources.Find("namespaces")!;
 
     private static ResourceDefinition NodeResource { get; } = BuiltInResources.Find("nodes")!;

@@ -9,7 +9,18 @@ public sealed class StatusError(int code, string reason, string message, JsonObj
     public string Reason { get; } = reason;
     public JsonObject? Details { get; } = details;
 
-    public JsonObject ToStatus() => StatusObject.Failure(Code, Reason, Message, Details?.DeepClone().AsObject());
+    /// <summary>A continue token for the Status's list metadata (a 410 for an expired continue token offers one).</summary>
+    public string? Continue { get; init; }
+
+    public JsonObject ToStatus()
+    {
+        var status = StatusObject.Failure(Code, Reason, Message, Details?.DeepClone().AsObject());
+        if (Continue is not null)
+        {
+            status["metadata"]!["continue"] = Continue;
+        }
+        return status;
+    }
 
     public static StatusError NotFound(string resource, string group, string name) =>
         new(404, "NotFound", $"{Qualified(resource, group)} \"{name}\" not found", Describe(name, group, resource));

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PSKube.Client.Printing;
 using PSKube.Client.Resources;
@@ -5,77 +7,113 @@ using PSKube.Client.Resources;
 namespace PSKube.FakeCluster.Printing;
 
 /// <summary>
-/// Server-side printing: turns objects into a meta.k8s.io Table with the columns the real API server prints for
+/// Server-side printing: writes objects as a meta.k8s.io Table with the columns the real API server prints for
 /// their kind (what `kubectl get` shows). The cells come from PSKube.Client's printers, the same code the module's
-/// views use, so kubectl and PSKube can be compared on one output.
+/// views use, so kubectl and PSKube can be compared on one output. The Table is written straight to the response,
+/// reading the objects without copying them.
 /// </summary>
 public static class TablePrinter
 {
-    public static JsonObject Build(ResourceDefinition resource, IEnumerable<JsonObject> objects, string version, string includeObject, DateTimeOffset now, JsonObject listMeta)
+    /// <summary>
+    /// Writes the Table of <paramref name="objects"/>: each a tree to read (never changed) and, when at hand, its JSON,
+    /// which saves serializing the tree again to read it into its typed model.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, ResourceDefinition resource, IEnumerable<(JsonObject Object, ReadOnlyMemory<byte> Json)> objects, string version, string includeObject, DateTimeOffset now, JsonObject listMeta)
     {
         var printer = ResourcePrinters.For(resource.Kind);
         var serverColumns = printer is null ? ServerColumns.For(resource.Kind) : null;
         printer ??= ResourcePrinters.Default;
-        var definitions = new JsonArray();
+        writer.WriteStartObject();
+        writer.WriteString("kind", "Table");
+        writer.WriteString("apiVersion", $"meta.k8s.io/{version}");
+        writer.WritePropertyName("metadata");
+        listMeta.WriteTo(writer);
+        writer.WriteStartArray("columnDefinitions");
         foreach (var column in serverColumns?.Columns ?? printer.Columns)
         {
-            definitions.Add(new JsonObject
-            {
-                ["name"] = column.Name,
-                ["type"] = column.Type,
-                ["format"] = column.Format,
-                ["description"] = column.Description,
-                ["priority"] = column.Priority,
-            });
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("type", column.Type);
+            writer.WriteString("format", column.Format);
+            writer.WriteString("description", column.Description);
+            writer.WriteNumber("priority", column.Priority);
+            writer.WriteEndObject();
         }
-        var rows = new JsonArray();
-        foreach (var obj in objects)
+        writer.WriteEndArray();
+        writer.WriteStartArray("rows");
+        foreach (var (obj, json) in objects)
         {
-            var cells = new JsonArray();
-            foreach (var cell in serverColumns?.Cells(obj, now) ?? printer.Cells(Typed(resource, obj), now))
+            writer.WriteStartObject();
+            writer.WriteStartArray("cells");
+            foreach (var cell in serverColumns?.Cells(obj, now) ?? printer.Cells(Typed(resource, obj, json), now))
             {
-                cells.Add(Cell(cell));
+                WriteCell(writer, cell);
             }
-            var row = new JsonObject { ["cells"] = cells };
-            if (RowObject(obj, includeObject, version) is { } embedded)
-            {
-                row["object"] = embedded;
-            }
-            rows.Add(row);
+            writer.WriteEndArray();
+            WriteRowObject(writer, obj, includeObject, version);
+            writer.WriteEndObject();
         }
-        return new JsonObject
-        {
-            ["kind"] = "Table",
-            ["apiVersion"] = $"meta.k8s.io/{version}",
-            ["metadata"] = listMeta.DeepClone(),
-            ["columnDefinitions"] = definitions,
-            ["rows"] = rows,
-        };
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
-    private static PSKube.Client.Models.KubeObject Typed(ResourceDefinition resource, JsonObject obj) =>
-        ResourcePrinters.Deserialize(resource.Kind, obj.ToJsonString()) ?? throw new InvalidOperationException("A stored object cannot be null.");
+    private static PSKube.Client.Models.KubeObject Typed(ResourceDefinition resource, JsonObject obj, ReadOnlyMemory<byte> json) =>
+        ResourcePrinters.Deserialize(resource.Kind, json.IsEmpty ? obj.ToJsonString() : Encoding.UTF8.GetString(json.Span))
+        ?? throw new InvalidOperationException("A stored object cannot be null.");
 
-    private static JsonNode? Cell(object? value) => value switch
+    private static void WriteCell(Utf8JsonWriter writer, object? value)
     {
-        null => null,
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        int number => JsonValue.Create(number),
-        long number => JsonValue.Create(number),
-        double number => JsonValue.Create(number),
-        _ => JsonValue.Create(value.ToString()),
-    };
-
-    private static JsonObject? RowObject(JsonObject obj, string includeObject, string version) => includeObject switch
-    {
-        "None" => null,
-        "Object" => obj.DeepClone().AsObject(),
-        _ => new JsonObject
+        switch (value)
         {
-            ["kind"] = "PartialObjectMetadata",
-            ["apiVersion"] = $"meta.k8s.io/{version}",
-            ["metadata"] = obj["metadata"]?.DeepClone(),
-        },
-    };
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+
+    private static void WriteRowObject(Utf8JsonWriter writer, JsonObject obj, string includeObject, string version)
+    {
+        switch (includeObject)
+        {
+            case "None":
+                return;
+            case "Object":
+                writer.WritePropertyName("object");
+                obj.WriteTo(writer);
+                return;
+            default:
+                writer.WriteStartObject("object");
+                writer.WriteString("kind", "PartialObjectMetadata");
+                writer.WriteString("apiVersion", $"meta.k8s.io/{version}");
+                if (obj["metadata"] is { } metadata)
+                {
+                    writer.WritePropertyName("metadata");
+                    metadata.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNull("metadata");
+                }
+                writer.WriteEndObject();
+                return;
+        }
+    }
 }

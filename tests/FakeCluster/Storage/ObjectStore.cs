@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using PSKube.Client.Resources;
@@ -5,87 +6,147 @@ using PSKube.Client.Resources;
 namespace PSKube.FakeCluster.Storage;
 
 /// <summary>
-/// The in-memory etcd of the fake cluster: objects by resource, namespace and name, one resourceVersion counter,
-/// a bounded history of changes for watches that resume, and the live watches.
-/// Every read and write happens under <see cref="Gate"/>, so a handler can read, check and write atomically.
-/// Stored objects are never handed out: callers get copies.
+/// The in-memory etcd of the fake cluster: objects by resource in key order (namespace/name), one resourceVersion
+/// counter, a bounded history of changes for watches that resume, the live watches, list snapshots kept for
+/// continue tokens, and leases that expire objects (events).
+/// Every write happens under <see cref="Gate"/>, so a handler can read, check and write atomically. Stored versions
+/// are immutable (<see cref="StoredObject"/>) and each write publishes a new state (resourceVersion and collections,
+/// sharing the unchanged parts), so reads take no lock: a snapshot is taken in constant time and read, filtered and
+/// copied while control loops write. Callers get copies.
 /// </summary>
-public sealed class ObjectStore(int historyCapacity)
+public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
 {
-    private readonly Dictionary<ResourceDefinition, SortedDictionary<string, JsonObject>> _objects = [];
+    /// <summary>
+    /// How long a list's snapshot stays readable for its continue tokens, in cluster time: the API server's etcd is
+    /// compacted every five minutes, and continuing from a compacted revision is 410 Expired.
+    /// </summary>
+    public static TimeSpan SnapshotRetention { get; } = TimeSpan.FromMinutes(5);
+
+    internal static IComparer<StoredObject> KeyOrder { get; } = Comparer<StoredObject>.Create(StoredObject.CompareKeys);
+
+    private static readonly IComparer<Lease> LeaseOrder = Comparer<Lease>.Create((left, right) =>
+        left.ExpiresAt != right.ExpiresAt ? left.ExpiresAt.CompareTo(right.ExpiresAt) : left.Sequence.CompareTo(right.Sequence));
+
+    private readonly FakeClock _clock = clock ?? new FakeClock();
     private readonly Queue<WatchEvent> _history = new();
     private readonly List<WatchSubscription> _watches = [];
-    private long _resourceVersion = 1000;
+    private readonly Dictionary<(ResourceDefinition Resource, long Version), StoreSnapshot> _kept = [];
+    private readonly Queue<(DateTimeOffset Until, ResourceDefinition Resource, long Version)> _keptOrder = new();
+    private readonly Dictionary<ResourceDefinition, TimeSpan> _timeToLive = [];
+    private readonly SortedSet<Lease> _leases = new(LeaseOrder);
+    private readonly Dictionary<(ResourceDefinition Resource, string Key), Lease> _leaseOf = [];
+    private readonly object _keptGate = new();
+    private State _state = new(1000, ImmutableDictionary<ResourceDefinition, ImmutableList<StoredObject>>.Empty);
     private long _forgottenUpTo;
+    private long _leaseSequence;
+    private long _listedObjects;
 
-    /// <summary>Held for every read and write. Re-entrant, so a handler may hold it across several calls.</summary>
+    /// <summary>Held for every write. Re-entrant, so a handler may hold it across several calls.</summary>
     public object Gate { get; } = new();
 
-    public long ResourceVersion
+    public long ResourceVersion => Current.ResourceVersion;
+
+    /// <summary>How many stored objects list pages have read so far, for tests that check paging reads each once.</summary>
+    public long ListedObjects => Interlocked.Read(ref _listedObjects);
+
+    public JsonObject? Get(ResourceDefinition resource, string? @namespace, string name) =>
+        Stored(resource, @namespace, name)?.Copy();
+
+    /// <summary>The stored version of one object, to read without copying (never change it).</summary>
+    public StoredObject? Stored(ResourceDefinition resource, string? @namespace, string name)
     {
-        get
+        var objects = Collection(resource);
+        var index = IndexOf(objects, Key(resource, @namespace, name));
+        return index >= 0 ? objects[index] : null;
+    }
+
+    /// <summary>Copies of the objects of a resource that pass the filter, in key order (namespace/name), optionally of one namespace.</summary>
+    public IReadOnlyList<(string Key, JsonObject Object)> List(ResourceDefinition resource, string? @namespace, Func<JsonObject, bool> filter)
+    {
+        var result = new List<(string, JsonObject)>();
+        foreach (var stored in Read(resource).Range(@namespace))
         {
-            lock (Gate)
+            if (filter(stored.Object))
             {
-                return _resourceVersion;
+                result.Add((stored.Key, stored.Copy()));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The objects of a resource as they are now, with the resourceVersion they are at.</summary>
+    public StoreSnapshot Read(ResourceDefinition resource)
+    {
+        var state = Current;
+        return new StoreSnapshot(this, resource, state.ResourceVersion, state.Objects.GetValueOrDefault(resource) ?? []);
+    }
+
+    /// <summary>Keeps a snapshot readable for <see cref="SnapshotRetention"/> of cluster time, for the continue tokens of a paged list.</summary>
+    public void Keep(StoreSnapshot snapshot)
+    {
+        lock (_keptGate)
+        {
+            ForgetOldSnapshots();
+            if (_kept.TryAdd((snapshot.Resource, snapshot.ResourceVersion), snapshot))
+            {
+                _keptOrder.Enqueue((_clock.Now + SnapshotRetention, snapshot.Resource, snapshot.ResourceVersion));
             }
         }
     }
 
-    public JsonObject? Get(ResourceDefinition resource, string? @namespace, string name)
+    /// <summary>A snapshot kept at <paramref name="resourceVersion"/>, or null once it is compacted away.</summary>
+    public StoreSnapshot? Kept(ResourceDefinition resource, long resourceVersion)
     {
-        lock (Gate)
+        lock (_keptGate)
         {
-            return Collection(resource).TryGetValue(Key(resource, @namespace, name), out var stored)
-                ? stored.DeepClone().AsObject()
-                : null;
-        }
-    }
-
-    /// <summary>The objects of a resource in key order (namespace/name), optionally of one namespace, after <paramref name="startAfter"/>.</summary>
-    public IReadOnlyList<(string Key, JsonObject Object)> List(ResourceDefinition resource, string? @namespace, Func<JsonObject, bool> filter, string? startAfter = null)
-    {
-        lock (Gate)
-        {
-            var prefix = resource.Namespaced && @namespace is not null ? @namespace + "/" : null;
-            var result = new List<(string, JsonObject)>();
-            foreach (var (key, stored) in Collection(resource))
-            {
-                if ((prefix is null || key.StartsWith(prefix, StringComparison.Ordinal)) &&
-                    (startAfter is null || string.CompareOrdinal(key, startAfter) > 0) &&
-                    filter(stored))
-                {
-                    result.Add((key, stored.DeepClone().AsObject()));
-                }
-            }
-            return result;
+            ForgetOldSnapshots();
+            return _kept.GetValueOrDefault((resource, resourceVersion));
         }
     }
 
     /// <summary>Stores a new object, giving it the next resourceVersion.</summary>
     public JsonObject Add(ResourceDefinition resource, JsonObject obj)
     {
+        StoredObject stored;
         lock (Gate)
         {
-            var stored = Stamp(obj);
-            Collection(resource).Add(Key(resource, stored), stored);
-            Publish(new WatchEvent(_resourceVersion, WatchEventType.Added, resource, stored));
-            return stored.DeepClone().AsObject();
+            var key = Key(resource, obj);
+            var objects = Collection(resource);
+            var index = IndexOf(objects, key);
+            if (index >= 0)
+            {
+                throw new ArgumentException($"An object is already stored under {key}.", nameof(obj));
+            }
+            var version = Current.ResourceVersion + 1;
+            stored = StoredObject.Stamp(key, obj, version);
+            Commit(resource, objects.Insert(~index, stored), version);
+            RenewLease(resource, key);
+            Publish(new WatchEvent(version, WatchEventType.Added, resource, stored.Object));
         }
+        return stored.Copy();
     }
 
     /// <summary>Replaces a stored object, giving it the next resourceVersion.</summary>
     public JsonObject Replace(ResourceDefinition resource, JsonObject obj)
     {
+        StoredObject stored;
         lock (Gate)
         {
             var key = Key(resource, obj);
-            var previous = Collection(resource)[key];
-            var stored = Stamp(obj);
-            Collection(resource)[key] = stored;
-            Publish(new WatchEvent(_resourceVersion, WatchEventType.Modified, resource, stored, previous));
-            return stored.DeepClone().AsObject();
+            var objects = Collection(resource);
+            var index = IndexOf(objects, key);
+            if (index < 0)
+            {
+                throw new KeyNotFoundException($"No object is stored under {key}.");
+            }
+            var previous = objects[index];
+            var version = Current.ResourceVersion + 1;
+            stored = StoredObject.Stamp(key, obj, version);
+            Commit(resource, objects.SetItem(index, stored), version);
+            RenewLease(resource, key);
+            Publish(new WatchEvent(version, WatchEventType.Modified, resource, stored.Object, previous.Object));
         }
+        return stored.Copy();
     }
 
     /// <summary>Removes an object for good; the DELETED event carries it with a new resourceVersion.</summary>
@@ -93,25 +154,86 @@ public sealed class ObjectStore(int historyCapacity)
     {
         lock (Gate)
         {
-            var key = Key(resource, @namespace, name);
-            if (!Collection(resource).Remove(key, out var removed))
-            {
-                return null;
-            }
-            var final = Stamp(removed);
-            Publish(new WatchEvent(_resourceVersion, WatchEventType.Deleted, resource, final));
-            return final.DeepClone().AsObject();
+            return RemoveStored(resource, Key(resource, @namespace, name))?.Copy();
         }
     }
 
-    /// <summary>Every stored object of every resource, for background work such as finishing graceful deletions.</summary>
+    /// <summary>
+    /// Removes many objects of one resource in one store operation (a deletecollection): each gets its own
+    /// resourceVersion and DELETED event, as etcd deletes each key in a revision of its own. Returns the final
+    /// versions in the order asked, null for those already gone.
+    /// </summary>
+    public IReadOnlyList<JsonObject?> RemoveAll(ResourceDefinition resource, IEnumerable<(string? Namespace, string Name)> names)
+    {
+        var removed = new List<StoredObject?>();
+        lock (Gate)
+        {
+            foreach (var (@namespace, name) in names)
+            {
+                removed.Add(RemoveStored(resource, Key(resource, @namespace, name)));
+            }
+        }
+        return removed.Select(final => final?.Copy()).ToList();
+    }
+
+    /// <summary>Copies of every stored object of every resource that passes the filter, for background work such as finishing graceful deletions.</summary>
     public IReadOnlyList<(ResourceDefinition Resource, JsonObject Object)> Snapshot(Func<ResourceDefinition, JsonObject, bool> filter)
+    {
+        var result = new List<(ResourceDefinition, JsonObject)>();
+        foreach (var (resource, objects) in Current.Objects)
+        {
+            foreach (var stored in objects)
+            {
+                if (filter(resource, stored.Object))
+                {
+                    result.Add((resource, stored.Copy()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Objects of <paramref name="resource"/> go <paramref name="timeToLive"/> of cluster time after their last write,
+    /// as the API server stores events under an etcd lease (--event-ttl, one hour by default).
+    /// </summary>
+    public void ExpireAfter(ResourceDefinition resource, TimeSpan timeToLive)
     {
         lock (Gate)
         {
-            return _objects
-                .SelectMany(pair => pair.Value.Values.Where(o => filter(pair.Key, o)).Select(o => (pair.Key, o.DeepClone().AsObject())))
-                .ToList();
+            _timeToLive[resource] = timeToLive;
+        }
+    }
+
+    /// <summary>Deletes the objects whose lease has run out on the cluster clock: watchers see each go as DELETED.</summary>
+    public void ExpireLeases()
+    {
+        lock (Gate)
+        {
+            var now = _clock.Now;
+            while (_leases.Min is { } lease && lease.ExpiresAt <= now)
+            {
+                _leases.Remove(lease);
+                _leaseOf.Remove((lease.Resource, lease.Key));
+                RemoveStored(lease.Resource, lease.Key);
+            }
+        }
+    }
+
+    /// <summary>Expires leases every <paramref name="interval"/> of real time until cancelled.</summary>
+    public async Task RunLeaseExpiryAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                ExpireLeases();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 
@@ -130,9 +252,10 @@ public sealed class ObjectStore(int historyCapacity)
             var subscription = new WatchSubscription(this, resource, @namespace, filter);
             if (fromVersion is null)
             {
-                foreach (var (_, obj) in List(resource, @namespace, filter))
+                var snapshot = Read(resource);
+                foreach (var stored in snapshot.Range(@namespace))
                 {
-                    subscription.Offer(new WatchEvent(_resourceVersion, WatchEventType.Added, resource, obj));
+                    subscription.Offer(new WatchEvent(snapshot.ResourceVersion, WatchEventType.Added, resource, stored.Object));
                 }
             }
             else
@@ -152,13 +275,14 @@ public sealed class ObjectStore(int historyCapacity)
     {
         lock (Gate)
         {
+            var version = Current.ResourceVersion;
             var marker = new JsonObject
             {
                 ["kind"] = subscription.Resource.Kind,
                 ["apiVersion"] = subscription.Resource.ApiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = _resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["metadata"] = new JsonObject { ["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
-            subscription.Offer(new WatchEvent(_resourceVersion, WatchEventType.Bookmark, subscription.Resource, marker));
+            subscription.Offer(new WatchEvent(version, WatchEventType.Bookmark, subscription.Resource, marker));
         }
     }
 
@@ -170,15 +294,50 @@ public sealed class ObjectStore(int historyCapacity)
         }
     }
 
-    private JsonObject Stamp(JsonObject obj)
+    internal void CountListed(int count) => Interlocked.Add(ref _listedObjects, count);
+
+    private StoredObject? RemoveStored(ResourceDefinition resource, string key)
     {
-        // Re-parsing makes every value JSON-backed, as if it came off the wire, so numbers read back uniformly
-        // whatever CLR type the code that built them used.
-        var stored = JsonNode.Parse(obj.ToJsonString())!.AsObject();
-        _resourceVersion++;
-        var metadata = stored["metadata"] as JsonObject ?? throw new InvalidOperationException("Stored objects have metadata.");
-        metadata["resourceVersion"] = _resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return stored;
+        var objects = Collection(resource);
+        var index = IndexOf(objects, key);
+        if (index < 0)
+        {
+            return null;
+        }
+        var version = Current.ResourceVersion + 1;
+        var final = StoredObject.Stamp(key, objects[index].Object, version);
+        Commit(resource, objects.RemoveAt(index), version);
+        if (_leaseOf.Remove((resource, key), out var lease))
+        {
+            _leases.Remove(lease);
+        }
+        Publish(new WatchEvent(version, WatchEventType.Deleted, resource, final.Object));
+        return final;
+    }
+
+    private void RenewLease(ResourceDefinition resource, string key)
+    {
+        if (!_timeToLive.TryGetValue(resource, out var timeToLive))
+        {
+            return;
+        }
+        if (_leaseOf.Remove((resource, key), out var old))
+        {
+            _leases.Remove(old);
+        }
+        var lease = new Lease(_clock.Now + timeToLive, ++_leaseSequence, resource, key);
+        _leases.Add(lease);
+        _leaseOf[(resource, key)] = lease;
+    }
+
+    private void ForgetOldSnapshots()
+    {
+        var now = _clock.Now;
+        while (_keptOrder.TryPeek(out var oldest) && oldest.Until <= now)
+        {
+            _keptOrder.Dequeue();
+            _kept.Remove((oldest.Resource, oldest.Version));
+        }
     }
 
     private void Publish(WatchEvent change)
@@ -194,15 +353,18 @@ public sealed class ObjectStore(int historyCapacity)
         }
     }
 
-    private SortedDictionary<string, JsonObject> Collection(ResourceDefinition resource)
-    {
-        if (!_objects.TryGetValue(resource, out var collection))
-        {
-            collection = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-            _objects[resource] = collection;
-        }
-        return collection;
-    }
+    /// <summary>The latest state; writers (under <see cref="Gate"/>) replace it whole, so readers see one consistent state.</summary>
+    private State Current => Volatile.Read(ref _state);
+
+    private ImmutableList<StoredObject> Collection(ResourceDefinition resource) =>
+        Current.Objects.GetValueOrDefault(resource) ?? [];
+
+    /// <summary>Publishes a write: the resource's new collection at the new resourceVersion (under <see cref="Gate"/>).</summary>
+    private void Commit(ResourceDefinition resource, ImmutableList<StoredObject> objects, long version) =>
+        Volatile.Write(ref _state, new State(version, Current.Objects.SetItem(resource, objects)));
+
+    private static int IndexOf(ImmutableList<StoredObject> objects, string key) =>
+        objects.BinarySearch(StoredObject.Probe(key), KeyOrder);
 
     private static string Key(ResourceDefinition resource, JsonObject obj)
     {
@@ -212,6 +374,12 @@ public sealed class ObjectStore(int historyCapacity)
 
     private static string Key(ResourceDefinition resource, string? @namespace, string name) =>
         resource.Namespaced ? $"{@namespace}/{name}" : name;
+
+    /// <summary>Everything stored, at one resourceVersion.</summary>
+    private sealed record State(long ResourceVersion, ImmutableDictionary<ResourceDefinition, ImmutableList<StoredObject>> Objects);
+
+    /// <summary>When an object goes by itself; <see cref="Sequence"/> orders leases that end at the same moment.</summary>
+    private sealed record Lease(DateTimeOffset ExpiresAt, long Sequence, ResourceDefinition Resource, string Key);
 }
 
 /// <summary>A live watch: the changes that concern it, as a channel the HTTP response drains.</summary>
