@@ -5,6 +5,11 @@ using System.Text.RegularExpressions;
 using PSKube.Bench;
 
 // PSKube side by side with kubectl against fake clusters of its own: see bench/README.md.
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
 BenchOptions options;
 try
 {
