@@ -25,7 +25,7 @@ public sealed class BenchOptions
           --time-scale X        the fake cluster's clock speed; ping writes X lines a second (default 30)
           --fake-arg ARG        passed to the fake cluster (repeat for several, e.g. --fake-arg --nodes --fake-arg 50)
           --timeout SECONDS     the longest one measured command may take (default 300)
-          --smoke               tiny sizes and one repetition, to check the suite end to end (CI)
+          --smoke               tiny sizes, one repetition and no warm-up, to check the suite end to end (CI)
         """;
 
     public static readonly IReadOnlyList<string> AllScenarios = ["cold-start", "script-loop", "list", "logs", "watch"];

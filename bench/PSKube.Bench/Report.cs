@@ -13,7 +13,7 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# PSKube benchmark, {run.Started:yyyy-MM-dd HH:mm} UTC"));
         text.AppendLine();
-        text.AppendLine(Invariant($"{run.Machine}; {run.Pwsh}; {run.Kubectl}; PSKube {run.PSKube}; {run.Repetitions} repetitions after a warm-up; load average {run.LoadBefore} before, {run.LoadAfter} after."));
+        text.AppendLine(Invariant($"{run.Machine}; {run.Pwsh}; {run.Kubectl}; PSKube {run.PSKube}; {run.Repetitions} repetitions after a warm-up (none with --smoke); load average {run.LoadBefore} before, {run.LoadAfter} after."));
         text.AppendLine("Ratios are PSKube / baseline, taken repetition by repetition (below 1: PSKube is faster or smaller); \"difference\" is PSKube minus the baseline.");
         foreach (var scenario in scenarios)
         {

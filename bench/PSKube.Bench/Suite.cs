@@ -185,10 +185,11 @@ public sealed class Suite(BenchOptions options, TextWriter log)
         return result;
     }
 
-    // One warm-up repetition, then the measured ones; every repetition's runs go to their cases.
+    // One warm-up repetition (none in a smoke run, which checks the suite, not the figures), then the measured ones;
+    // every repetition's runs go to their cases.
     private async Task RepeatAsync(ScenarioResult result, Func<Task<IReadOnlyList<(CaseResult Case, Metrics PSKube, Metrics Baseline)>>> repetition)
     {
-        for (var i = 0; i <= options.Repetitions; i++)
+        for (var i = options.Smoke ? 1 : 0; i <= options.Repetitions; i++)
         {
             var runs = await repetition();
             var label = i == 0 ? "warm-up" : $"repetition {Text(i)}/{Text(options.Repetitions)}";
