@@ -3,6 +3,7 @@ using PSKube.Client;
 using PSKube.Client.Models;
 using PSKube.Client.Operations;
 using PSKube.Client.Resources;
+using PSKube.Client.Transport;
 
 namespace PSKube.Bench;
 
@@ -24,12 +25,15 @@ public sealed class ClusterSetup : IDisposable
     /// <summary>A pod that writes one line per second of cluster time, forever.</summary>
     public static Container Pinging => new() { Name = "ping", Image = "busybox", Command = ["ping", "127.0.0.1"] };
 
-    /// <summary>Creates <paramref name="count"/> pods named PREFIX-0... in <paramref name="namespace"/>, labelled app=PREFIX, and waits until all run.</summary>
+    /// <summary>
+    /// Creates <paramref name="count"/> pods named PREFIX-0... in <paramref name="namespace"/>, labelled app=PREFIX
+    /// (those that exist already are kept), and waits until all run.
+    /// </summary>
     public async Task CreateRunningPodsAsync(string @namespace, string prefix, int count, Func<Container> container, CancellationToken cancellationToken)
     {
         if (@namespace != "default")
         {
-            await _client.CreateAsync(Namespaces, new Namespace { Metadata = new ObjectMeta { Name = @namespace } }, null, cancellationToken);
+            await CreateUnlessExistsAsync(Namespaces, new Namespace { Metadata = new ObjectMeta { Name = @namespace } }, cancellationToken);
         }
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (i, token) =>
         {
@@ -38,7 +42,7 @@ public sealed class ClusterSetup : IDisposable
                 Metadata = new ObjectMeta { Name = $"{prefix}-{i}", Namespace = @namespace, Labels = new() { ["app"] = prefix } },
                 Spec = new PodSpec { Containers = [container()], TerminationGracePeriodSeconds = 0 },
             };
-            await _client.CreateAsync(Pods, pod, null, token);
+            await CreateUnlessExistsAsync(Pods, pod, token);
         });
         await WaitRunningAsync(@namespace, prefix, count, cancellationToken);
     }
@@ -54,6 +58,19 @@ public sealed class ClusterSetup : IDisposable
     }
 
     public void Dispose() => _sessions.Dispose();
+
+    private async Task CreateUnlessExistsAsync<T>(ResourceDefinition resource, T obj, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        try
+        {
+            await _client.CreateAsync(resource, obj, null, cancellationToken);
+        }
+        catch (KubeApiException e) when (e.IsConflict)
+        {
+            // Made by an earlier scenario on the same cluster.
+        }
+    }
 
     private async Task WaitRunningAsync(string @namespace, string prefix, int count, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ var run = new RunInfo(
     });
 Console.WriteLine($"{run.Machine}; {run.Pwsh}; {run.Kubectl}; PSKube {run.PSKube}; load average {run.LoadBefore}");
 
-var suite = new Suite(options, Console.Out);
+using var suite = new Suite(options, Console.Out);
 var results = new List<ScenarioResult>();
 var failed = new List<string>();
 foreach (var scenario in options.Scenarios)

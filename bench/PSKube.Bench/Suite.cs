@@ -7,9 +7,12 @@ namespace PSKube.Bench;
 /// caches, kubectl's discovery cache), then the measured ones; in each repetition PSKube and its baseline run one
 /// right after the other, so their ratio is taken under the same load of the machine.
 /// </summary>
-public sealed class Suite(BenchOptions options, TextWriter log)
+public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
 {
     private const string ReadyMarker = "BENCH-READY";
+
+    // A smoke run shares one cluster between its scenarios, which saves a start per scenario in CI.
+    private FakeClusterProcess? _shared;
 
     private string ImportModule => $"Import-Module '{Path.Combine(options.ModuleDirectory, "PSKube.psd1").Replace("'", "''", StringComparison.Ordinal)}'";
 
@@ -23,11 +26,20 @@ public sealed class Suite(BenchOptions options, TextWriter log)
         _ => throw new ArgumentException($"unknown scenario {scenario}", nameof(scenario)),
     };
 
+    public void Dispose() => _shared?.Dispose();
+
+    private async Task<FakeClusterProcess> ClusterAsync() =>
+        options.Smoke ? _shared ??= await FakeClusterProcess.StartAsync(options) : await FakeClusterProcess.StartAsync(options);
+
+    // The scenario stops its cluster unless it is the shared one.
+    private FakeClusterProcess? Owned(FakeClusterProcess cluster) => cluster == _shared ? null : cluster;
+
     private async Task<ScenarioResult> ColdStartAsync(CancellationToken cancellationToken)
     {
         var result = new ScenarioResult("cold-start", "Cold start",
             "A new process lists the pods of the default namespace: pwsh importing PSKube and calling Get-KubePod once, against kubectl get pods; pwsh alone (-c exit) and pwsh importing the module only give PSKube's cost over PowerShell's own start.");
-        using var cluster = await FakeClusterProcess.StartAsync(options);
+        var cluster = await ClusterAsync();
+        using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
         {
             await setup.CreateRunningPodsAsync("default", "bench", options.DefaultPods, () => ClusterSetup.Idle, cancellationToken);
@@ -59,7 +71,8 @@ public sealed class Suite(BenchOptions options, TextWriter log)
         var calls = options.LoopCalls;
         var result = new ScenarioResult("script-loop", "Script loop",
             $"{Text(calls)} Get-KubePod calls in one pwsh session (after one warm-up call, timed inside the session) against {Text(calls)} kubectl get pods processes; per_call is the loop's time divided by the calls.");
-        using var cluster = await FakeClusterProcess.StartAsync(options);
+        var cluster = await ClusterAsync();
+        using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
         {
             await setup.CreateRunningPodsAsync("default", "bench", options.DefaultPods, () => ClusterSetup.Idle, cancellationToken);
@@ -88,7 +101,8 @@ public sealed class Suite(BenchOptions options, TextWriter log)
     {
         var result = new ScenarioResult("list", $"Listing {Text(options.ListPods)} pods",
             "Every namespace's pods as objects, as a table and filtered on their status, in a pwsh session warmed by one small list (timed inside the session: inner_*), against kubectl get pods -A (-o json for objects); wall_ms, cpu_ms and max_rss_mb are the whole process.");
-        using var cluster = await FakeClusterProcess.StartAsync(options);
+        var cluster = await ClusterAsync();
+        using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
         {
             var perNamespace = (options.ListPods + options.ListNamespaces - 1) / options.ListNamespaces;
@@ -133,7 +147,8 @@ public sealed class Suite(BenchOptions options, TextWriter log)
             $"The last 10 lines of every pod, then new lines as they come (each pod writes {options.TimeScale.ToString(CultureInfo.InvariantCulture)} lines a second), until {Text(options.LogLines)} lines have arrived. " +
             "first_line_ms is the stream open latency: from the moment the command starts (for pwsh: after importing the module and one Get-KubePod) to the first line; " +
             "stream_* cover the first to the last line; connections are the TCP connections to the API server at the end.");
-        using var cluster = await FakeClusterProcess.StartAsync(options);
+        var cluster = await ClusterAsync();
+        using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
         {
             await setup.CreateRunningPodsAsync(Namespace, Prefix, options.LogPods, () => ClusterSetup.Pinging, cancellationToken);
@@ -164,7 +179,8 @@ public sealed class Suite(BenchOptions options, TextWriter log)
         var result = new ScenarioResult("watch", $"Watching {Text(options.WatchEvents)} events",
             $"A watch of the pods of a namespace ({Text(options.WatchPods)} pods) prints their table, then one row per change while this tool changes an annotation of the pods {Text(options.WatchEvents)} times (one MODIFIED event each). " +
             "stream_* cover the first to the last event (the rate is mostly the fake cluster's); cpu_per_event_us is the watching process's CPU per event; initial_rows_ms is the time from the start to the first table.");
-        using var cluster = await FakeClusterProcess.StartAsync(options);
+        var cluster = await ClusterAsync();
+        using var owned = Owned(cluster);
         using var setup = new ClusterSetup(cluster);
         await setup.CreateRunningPodsAsync(Namespace, Prefix, options.WatchPods, () => ClusterSetup.Idle, cancellationToken);
         result.Facts["pods"] = Text(options.WatchPods);
