@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSKube.Bench;
 
 /// <summary>A command line one side of a comparison runs: what it is called in the report, and what is started.</summary>
@@ -27,5 +25,5 @@ public sealed record BenchCommand(string Display, string FileName, IReadOnlyList
         "$benchClock.Elapsed.TotalMilliseconds, ($benchProcess.TotalProcessorTime - $benchCpu).TotalMilliseconds))";
 
     /// <summary>A line the script prints straight to standard output (not through the formatter), to mark a moment.</summary>
-    public static string Marker(string text) => string.Create(CultureInfo.InvariantCulture, $"[Console]::Out.WriteLine('{text}'); [Console]::Out.Flush()");
+    public static string Marker(string text) => $"[Console]::Out.WriteLine('{text}'); [Console]::Out.Flush()";
 }

@@ -25,8 +25,6 @@ public sealed class FakeClusterProcess : IDisposable
 
     public Uri Server { get; }
 
-    public int ProcessId => _process.Id;
-
     public static async Task<FakeClusterProcess> StartAsync(BenchOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pskube-bench-" + Guid.NewGuid().ToString("N"));

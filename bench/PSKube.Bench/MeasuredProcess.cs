@@ -28,9 +28,6 @@ public sealed class MeasuredProcess : IDisposable
         _onLine = onLine;
     }
 
-    /// <summary>The time since the command started.</summary>
-    public TimeSpan Elapsed => _clock.Elapsed;
-
     /// <summary>The last line of the form "BENCH-INNER wallMs cpuMs" that a pwsh script printed about its own timed part.</summary>
     public (double WallMs, double CpuMs)? Inner { get; private set; }
 

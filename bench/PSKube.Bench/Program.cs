@@ -61,6 +61,8 @@ Console.WriteLine($"{run.Machine}; {run.Pwsh}; {run.Kubectl}; PSKube {run.PSKube
 using var suite = new Suite(options, Console.Out);
 var results = new List<ScenarioResult>();
 var failed = new List<string>();
+Directory.CreateDirectory(options.OutputDirectory);
+var stem = Path.Combine(options.OutputDirectory, run.Started.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture));
 foreach (var scenario in options.Scenarios)
 {
     Console.WriteLine($"{scenario}...");
@@ -76,16 +78,13 @@ foreach (var scenario in options.Scenarios)
         failed.Add(scenario);
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario}: {clock.Elapsed.TotalSeconds:0} s"));
+    // Written after every scenario, so a long run stopped part way keeps what it measured.
+    run.LoadAfter = Load();
+    await File.WriteAllTextAsync(stem + ".md", Report.Markdown(run, results));
+    await File.WriteAllTextAsync(stem + ".json", Report.Json(run, results));
 }
-run.LoadAfter = Load();
-
-Directory.CreateDirectory(options.OutputDirectory);
-var stem = Path.Combine(options.OutputDirectory, run.Started.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture));
-var markdown = Report.Markdown(run, results);
-await File.WriteAllTextAsync(stem + ".md", markdown);
-await File.WriteAllTextAsync(stem + ".json", Report.Json(run, results));
 Console.WriteLine();
-Console.WriteLine(markdown);
+Console.WriteLine(Report.Markdown(run, results));
 Console.WriteLine($"results: {stem}.md, {stem}.json");
 if (failed.Count > 0)
 {

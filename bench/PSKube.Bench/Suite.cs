@@ -3,9 +3,9 @@ using System.Globalization;
 namespace PSKube.Bench;
 
 /// <summary>
-/// The scenarios. Each starts a fake cluster of its own, fills it, runs one unmeasured warm-up repetition (disk
-/// caches, kubectl's discovery cache), then the measured ones; in each repetition PSKube and its baseline run one
-/// right after the other, so their ratio is taken under the same load of the machine.
+/// The scenarios. Each starts a fake cluster of its own (a smoke run shares one), fills it, runs one unmeasured
+/// warm-up repetition (disk caches, kubectl's discovery cache), then the measured ones; in each repetition PSKube and
+/// its baseline run one right after the other, so their ratio is taken under the same load of the machine.
 /// </summary>
 public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
 {
