@@ -5,7 +5,7 @@ namespace PSKube.Bench.Micro;
 
 /// <summary>
 /// A pod list response of any size made from one pod recorded from the fake cluster (Data/pod.json, a deployment's
-/// running pod as the list API returns it, managed fields included), each copy with its own name and uid.
+/// running pod as the list API returns it, managed fields included), each copy with its own name, uid and age.
 /// </summary>
 public static class PodListData
 {
@@ -21,6 +21,8 @@ public static class PodListData
             metadata["namespace"] = $"team-{i % 10}";
             metadata["uid"] = Guid.NewGuid().ToString();
             metadata["resourceVersion"] = (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Ages from seconds to weeks, so AGE is formatted in each of its units.
+            metadata["creationTimestamp"] = DateTime.UtcNow.AddSeconds(-37.0 * i * i).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
             items.Add(copy);
         }
         var list = new JsonObject
