@@ -8,6 +8,9 @@
     Pester  - only the Pester suites in tests/Pester, against the built module and a fake cluster.
     Package - a Release build of the module, published with Publish-PSResource to a local file repository in out/:
               out/PSKube.<version>.nupkg, ready for Install-PSResource or for publishing to a gallery.
+    Bench   - the benchmark suite (bench/README.md): PSKube side by side with kubectl against fake clusters it
+              starts, on a Release build of the module; results in out/bench/<date>.md and .json. With -Micro,
+              the BenchmarkDotNet benchmarks of the client's hot paths instead (out/bench/micro).
 .EXAMPLE
     ./build.ps1
     Builds, then runs every test suite.
@@ -17,14 +20,23 @@
 .EXAMPLE
     ./build.ps1 -Task Package
     Writes out/PSKube.<version>.nupkg and reports its size.
+.EXAMPLE
+    ./build.ps1 -Task Bench -BenchArguments '--list-pods', '250', '--repetitions', '3'
+    Runs the benchmark suite at sizes today's fake cluster holds; PSKube.Bench --help lists the options.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Bench')]
     [string] $Task = 'Test',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # With -Task Bench: the BenchmarkDotNet benchmarks instead of the side-by-side suite.
+    [switch] $Micro,
+
+    # With -Task Bench: options for PSKube.Bench (sizes, repetitions, scenarios) or for BenchmarkDotNet (-Micro).
+    [string[]] $BenchArguments = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -86,6 +98,30 @@ function Invoke-Package {
     Write-Host ('{0}: {1:N0} bytes ({2:N1} MB)' -f $package, $size, ($size / 1MB))
 }
 
+function Invoke-Bench {
+    $output = Join-Path $PSScriptRoot 'out/bench'
+    if ($Micro) {
+        # BenchmarkDotNet measures only Release builds.
+        dotnet run -c Release --project bench/PSKube.Bench.Micro -- --artifacts (Join-Path $output 'micro') @BenchArguments
+        if ($LASTEXITCODE) { throw "the micro benchmarks failed ($LASTEXITCODE)" }
+        return
+    }
+    # What users run: a Release module (as the package has it) in a folder of its own, and a Release fake cluster.
+    $module = Join-Path $output 'PSKube'
+    dotnet build src/PSKube/PSKube.csproj -c Release -nologo -v minimal "-p:ModuleOutputDirectory=$module/"
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
+    foreach ($project in 'tests/FakeCluster', 'bench/PSKube.Bench') {
+        dotnet build $project -c Release -nologo -v minimal
+        if ($LASTEXITCODE) { throw "dotnet build $project failed ($LASTEXITCODE)" }
+    }
+    # The pwsh running this script, started as its own executable (not through a launcher such as the dotnet tool's).
+    $pwsh = Join-Path $PSHOME 'pwsh'
+    if (-not (Test-Path -LiteralPath $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
+    dotnet bench/PSKube.Bench/bin/Release/net10.0/PSKube.Bench.dll --module $module `
+        --fake tests/FakeCluster/bin/Release/net10.0/PSKube.FakeCluster.dll --pwsh $pwsh --output $output @BenchArguments
+    if ($LASTEXITCODE) { throw "the benchmark suite failed ($LASTEXITCODE)" }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' {
@@ -96,4 +132,5 @@ switch ($Task) {
     }
     'Pester' { Invoke-PesterSuite }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
 }
