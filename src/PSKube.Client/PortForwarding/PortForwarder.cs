@@ -132,9 +132,9 @@ public sealed class PortForwarder : IAsyncDisposable
                 _ = forwarding.ContinueWith(_ => _open.TryRemove(id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
-        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            // Stopped (or failed): the listener is closed.
+            // Stopped (or failed): the listener is closed; stopped before the first accept began, it says "Not listening".
         }
         finally
         {

@@ -141,6 +141,18 @@ public sealed class PortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_RightAfterStart_EndsAsStopped_EvenBeforeTheFirstAcceptBegan()
+    {
+        // Stopped before its accept loop ran, the listener says "Not listening": that is a stop, not a failure.
+        for (var i = 0; i < 50; i++)
+        {
+            var forward = await StartAsync(PodNamed("kuard"), ":8080");
+            await forward.StopAsync();
+            Assert.Equal(PortForwardState.Stopped, forward.State);
+        }
+    }
+
+    [Fact]
     public async Task Stop_WithOpenConnections_EndsWithinTwoSeconds_ClosingTheListenerAndEveryConnection()
     {
         var forward = await StartAsync(PodNamed("kuard"), ":8080");
