@@ -45,19 +45,34 @@ public sealed class DescribeKubectlTests
         await AssertSameAsync(kubectl, client, "services", "default", "web");
         await AssertSameAsync(kubectl, client, "nodes", null, "fake-node-1");
         await AssertSameAsync(kubectl, client, "namespaces", null, "default");
+
+        // Every pod at once: one list per related kind, the same text as kubectl describe pods.
+        await AssertSameAsync(kubectl, client, "pods", "default", null);
+
+        // After a rollout the deployment has an old replica set besides the new one.
+        (await kubectl.RunAsync("set", "image", "deployment/web", "nginx=nginx:1.27")).Succeeded();
+        (await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s")).Succeeded();
+        await AssertSameAsync(kubectl, client, "deployments", "default", "web");
+        await AssertSameAsync(kubectl, client, "replicasets", "default", null);
+        (await kubectl.RunAsync("create", "service", "nodeport", "np", "--tcp=80:8080")).Succeeded();
+        await AssertSameAsync(kubectl, client, "services", "default", "np");
     }
 
-    private static async Task AssertSameAsync(KubectlRunner kubectl, KubeClient client, string plural, string? @namespace, string name)
+    // One object by name, or (name null) every object of the kind, which kubectl separates with two line breaks.
+    private static async Task AssertSameAsync(KubectlRunner kubectl, KubeClient client, string plural, string? @namespace, string? name)
     {
         var resource = BuiltInResources.Find(plural)!;
-        var obj = await client.GetResourceAsync(resource, @namespace, name, CancellationToken.None);
+        var objects = name is null
+            ? await client.GetResourcesAsync(resource, @namespace, null, CancellationToken.None)
+            : [await client.GetResourceAsync(resource, @namespace, name, CancellationToken.None)];
         var before = DateTimeOffset.UtcNow;
-        var expected = Normalised(plural, (await kubectl.RunAsync(["describe", plural, name, .. @namespace is null ? Array.Empty<string>() : ["-n", @namespace]], stdin: null)).Succeeded().Stdout);
+        string[] arguments = ["describe", plural, .. name is null ? Array.Empty<string>() : [name], .. @namespace is null ? Array.Empty<string>() : ["-n", @namespace]];
+        var expected = Normalised(plural, (await kubectl.RunAsync(arguments, stdin: null)).Succeeded().Stdout);
         var after = DateTimeOffset.UtcNow;
         var texts = new List<string>();
         for (var second = before.AddSeconds(-1); second <= after.AddSeconds(1); second = second.AddSeconds(1))
         {
-            var text = (await Describer.DescribeAsync(client, [obj], CancellationToken.None, second)).Single().Text;
+            var text = string.Join("\n\n", (await Describer.DescribeAsync(client, objects, CancellationToken.None, second)).Select(d => d.Text));
             if (Normalised(plural, text) == expected)
             {
                 return;
