@@ -6,15 +6,16 @@ namespace PSKube.Client.Describing;
 /// <summary>One volume of a pod or template: its name, what kind of volume it is, and that kind's settings.</summary>
 public sealed class VolumeDescription
 {
-    private VolumeDescription(Volume volume, string type, IReadOnlyList<(string Name, string Value)> settings)
+    private readonly IReadOnlyList<(string Name, string Value)> _settings;
+
+    private VolumeDescription(Volume volume, string type, IReadOnlyList<(string Name, string Value)> settings, IReadOnlyList<string>? items = null)
     {
         Spec = volume;
         Type = type;
         Settings = settings.ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal);
+        Items = items ?? [];
         _settings = settings;
     }
-
-    private readonly IReadOnlyList<(string Name, string Value)> _settings;
 
     public Volume Spec { get; }
 
@@ -25,6 +26,9 @@ public sealed class VolumeDescription
 
     /// <summary>The settings describe lists for the kind (Medium, SecretName, ClaimName...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>What a downward API volume holds, as <c>metadata.labels -&gt; labels</c>.</summary>
+    public IReadOnlyList<string> Items { get; }
 
     internal static IReadOnlyList<VolumeDescription> Of(IEnumerable<Volume>? volumes) => (volumes ?? []).Select(Describe).ToList();
 
@@ -46,8 +50,15 @@ public sealed class VolumeDescription
             }
             foreach (var (name, value) in volume._settings)
             {
-                // The type line is at level 2; kubectl writes the settings after it with four spaces.
-                w.Line(name == "Type" ? 2 : 0, (name == "Type" ? "" : "    ") + $"{name}:\t{value}");
+                w.Field(2, name, value);
+            }
+            if (volume.Type == "DownwardAPI")
+            {
+                w.Line(2, "Items:");
+                foreach (var item in volume.Items)
+                {
+                    w.Line(3, item);
+                }
             }
         }
     }
@@ -58,6 +69,7 @@ public sealed class VolumeDescription
     {
         (string, string)[] settings;
         string type;
+        List<string>? items = null;
         switch (volume)
         {
             case { HostPath: { } hostPath }:
@@ -88,13 +100,18 @@ public sealed class VolumeDescription
             case { DownwardAPI: { } downward }:
                 type = "DownwardAPI";
                 settings = [("Type", "DownwardAPI (a volume populated by information about the pod)")];
+                items = (downward.Items ?? []).SelectMany(item => new[]
+                {
+                    item.FieldRef is { } field ? $"{field.FieldPath} -> {item.Path}" : null,
+                    item.ResourceFieldRef is { } resource ? $"{resource.Resource} -> {item.Path}" : null,
+                }).OfType<string>().ToList();
                 break;
             default:
                 type = "";
                 settings = [];
                 break;
         }
-        return new VolumeDescription(volume, type, settings);
+        return new VolumeDescription(volume, type, settings, items);
     }
 
     // Each source of a projected volume: kubectl writes them at the type's level, a secret or config map as two lines.

@@ -131,6 +131,14 @@ public sealed class DescribeKubectlTests
             emptyDir: {}
           - name: config
             configMap: {name: web-config, optional: true}
+          - name: podinfo
+            downwardAPI:
+              items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]
+          - name: logs
+            hostPath: {path: /var/log, type: Directory}
+          - name: bundle
+            projected:
+              sources: [{configMap: {name: web-config}}, {downwardAPI: {items: [{path: name, fieldRef: {fieldPath: metadata.name}}]}}]
           nodeSelector: {kubernetes.io/os: linux}
           tolerations:
           - {key: dedicated, operator: Equal, value: web, effect: NoSchedule}
