@@ -31,6 +31,7 @@
         'Get-KubeCronJob'
         'Get-KubeDeployment'
         'Get-KubeDeploymentHistory'
+        'Get-KubeDescription'
         'Get-KubeEvent'
         'Get-KubeIdentity'
         'Get-KubeIngress'
