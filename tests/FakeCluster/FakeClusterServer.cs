@@ -27,7 +27,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly FakeClusterParts _parts;
-    private readonly Task _reaper;
     private readonly Task _controllers;
 
     private FakeClusterServer(WebApplication app, FakeClusterParts parts, string server, IReadOnlyList<IReconciler> reconcilers)
@@ -45,7 +44,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
         Faults = parts.Faults;
         Server = server;
         Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
-        _reaper = new DeletionReaper(Store, Clock, parts.Resources).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
         Controllers = new ControllerManager(Store, Clock, parts.Resources, reconcilers, parts.Random);
         _controllers = Controllers.RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
     }
@@ -74,7 +72,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
     public Authenticator Authenticator { get; }
 
-    /// <summary>The control loops (controllers, kubelet); tests can run a pass at once with RunOnce.</summary>
+    /// <summary>The control loops (controllers, scheduler, kubelets, deletions); tests can run a round at once with RunOnce.</summary>
     public ControllerManager Controllers { get; }
 
     /// <summary>How many TCP connections clients have opened so far (a warm client reuses one).</summary>
@@ -119,7 +117,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             return next(context);
         });
         var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
-        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator);
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator, services.Scheduler);
         string? address = null;
         var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "",
             options.ServeMetrics ? new Metrics.MetricsApi(services) : null);
@@ -150,7 +148,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _reaper;
         await _controllers;
         await _app.StopAsync();
         await _app.DisposeAsync();
@@ -169,7 +166,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             Random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             Clock = new FakeClock(options.TimeScale);
             Store = new ObjectStore(options.WatchHistory);
-            SeedContent.Load(Store, Clock.Now);
+            SeedContent.Load(Store, Clock.Now, options.Nodes);
             Authority = CertificateAuthority.Create();
             ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);
             ClientCertificate = Authority.IssueClientCertificate("fake-admin", ["system:masters"], ECDsa.Create(ECCurve.NamedCurves.nistP256));

@@ -21,6 +21,12 @@ public sealed class ObjectStore(int historyCapacity)
     /// <summary>Held for every read and write. Re-entrant, so a handler may hold it across several calls.</summary>
     public object Gate { get; } = new();
 
+    /// <summary>
+    /// Every change, in order, as it is made (under <see cref="Gate"/>): the fake's control loops feed their work
+    /// queues from it as real controllers do from informers. Handlers must not keep the objects nor write to the store.
+    /// </summary>
+    public event Action<WatchEvent>? Changed;
+
     public long ResourceVersion
     {
         get
@@ -192,6 +198,7 @@ public sealed class ObjectStore(int historyCapacity)
         {
             watch.Offer(change);
         }
+        Changed?.Invoke(change);
     }
 
     private SortedDictionary<string, JsonObject> Collection(ResourceDefinition resource)
