@@ -17,6 +17,8 @@ public sealed class ControllerManager
     private readonly Random _random;
     private readonly EventRecorder _events;
     private long _workItems;
+    private long _rounds;
+    private readonly Dictionary<string, long> _workByLoop = new(StringComparer.Ordinal);
 
     public ControllerManager(ObjectStore store, FakeClock clock, IReadOnlyList<ResourceDefinition> resources, IReadOnlyList<IReconciler> reconcilers, Random random)
     {
@@ -43,6 +45,21 @@ public sealed class ControllerManager
     /// <summary>How many work items (keys, or passes of a pass controller) the loops have worked so far: flat at rest.</summary>
     public long WorkItems => Interlocked.Read(ref _workItems);
 
+    /// <summary>The work items so far by loop (its type name, and the controller's for a pass controller), to tell which one worked.</summary>
+    public IReadOnlyDictionary<string, long> WorkItemsByLoop
+    {
+        get
+        {
+            lock (_store.Gate)
+            {
+                return new Dictionary<string, long>(_workByLoop, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>How many rounds (<see cref="RunOnce"/>) have finished: at rest they go on and <see cref="WorkItems"/> stays put.</summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
+
     /// <summary>One round: every reconciler works what is queued or due now, in order.</summary>
     public void RunOnce()
     {
@@ -55,6 +72,11 @@ public sealed class ControllerManager
                 {
                     var worked = reconciler.Reconcile(new ReconcileContext(_store, now, _resources, _events, _random));
                     Interlocked.Add(ref _workItems, worked);
+                    if (worked > 0)
+                    {
+                        var name = reconciler is PassReconciler pass ? pass.Controller.GetType().Name : reconciler.GetType().Name;
+                        _workByLoop[name] = _workByLoop.GetValueOrDefault(name) + worked;
+                    }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -63,6 +85,7 @@ public sealed class ControllerManager
                 }
             }
         }
+        Interlocked.Increment(ref _rounds);
     }
 
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)

@@ -46,16 +46,17 @@ public sealed class KubectlRunner : IAsyncDisposable
 
     /// <summary>
     /// Starts a fresh fake cluster (clock sped up <paramref name="timeScale"/> times; without the simulated kubelet
-    /// when the test plays it; its randomness seeded when the test needs a known outcome) and a kubectl pointed at it.
+    /// when the test plays it; its randomness seeded when the test needs a known outcome; with several nodes when the
+    /// test schedules across them) and a kubectl pointed at it.
     /// </summary>
-    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null, bool serveMetrics = true)
+    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null, bool serveMetrics = true, int nodes = 1)
     {
         if (ExecutablePath is null)
         {
             throw new InvalidOperationException("kubectl is required (PSKUBE_REQUIRE_KUBECTL=1) but is not on PATH.");
         }
         var folder = Directory.CreateTempSubdirectory("pskube-kubectl-").FullName;
-        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, ServeMetrics = serveMetrics, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
+        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, ServeMetrics = serveMetrics, Nodes = nodes, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
         return new KubectlRunner(cluster, folder);
     }
 

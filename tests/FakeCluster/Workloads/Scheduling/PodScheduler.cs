@@ -44,8 +44,10 @@ public sealed class PodScheduler
             var failures = Failures(node, spec, requests, out var helpless);
             if (failures.Count == 0)
             {
+                // Equal scores (nodes full by the scoring defaults) go to the node with fewer pods, as the
+                // scheduler's random pick among the best spreads them.
                 var score = node.Score(scoring);
-                if (score > bestScore)
+                if (best is null || score > bestScore || (score == bestScore && node.PodCount < best.PodCount))
                 {
                     (best, bestScore) = (node, score);
                 }
@@ -55,7 +57,7 @@ public sealed class PodScheduler
             {
                 reasons[failure] = reasons.GetValueOrDefault(failure) + 1;
             }
-            var afterPreemption = helpless ? "Preemption is not helpful for scheduling." : "No preemption victims found for incoming pod.";
+            var afterPreemption = helpless ? "Preemption is not helpful for scheduling" : "No preemption victims found for incoming pod";
             preemption[afterPreemption] = preemption.GetValueOrDefault(afterPreemption) + 1;
         }
         if (best is not null)
