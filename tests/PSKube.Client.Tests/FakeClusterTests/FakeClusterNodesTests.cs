@@ -202,7 +202,9 @@ public sealed class FakeClusterNodesTests
 
     internal static async Task<long> SettledWorkItemsAsync(FakeClusterServer cluster)
     {
-        // Settled: ten whole rounds of the loops in a row without work (a busy round can take long on a loaded machine).
+        // Settled: forty whole rounds of the loops in a row without work, over two seconds, past the kubelet's
+        // one-second restart decision for a container that just ended (counted in rounds: a busy round can take
+        // long on a loaded machine).
         var deadline = DateTime.UtcNow.AddSeconds(120);
         var (work, round) = (cluster.Controllers.WorkItems, cluster.Controllers.Rounds);
         while (true)
@@ -213,7 +215,7 @@ public sealed class FakeClusterNodesTests
             {
                 (work, round) = (workNow, roundNow);
             }
-            else if (roundNow - round >= 10)
+            else if (roundNow - round >= 40)
             {
                 return work;
             }
