@@ -20,7 +20,7 @@ public sealed class PassReconciler(IPassController controller, params string[] f
     private readonly HashSet<string> _follows = new(follows, StringComparer.Ordinal);
     private readonly WorkQueue<string> _queue = new();
 
-    /// <summary>The controller this runs, for tests.</summary>
+    /// <summary>The controller this runs (its name tells the loops apart in ControllerManager.WorkItemsByLoop).</summary>
     public IPassController Controller { get; } = controller;
 
     public void Notice(WatchEvent change)

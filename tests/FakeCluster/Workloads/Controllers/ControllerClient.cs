@@ -27,6 +27,24 @@ internal sealed class ControllerClient(ReconcileContext context)
     public List<JsonObject> List(string plural, string? @namespace = null, Func<JsonObject, bool>? filter = null) =>
         context.Store.List(Resource(plural), @namespace, filter ?? (_ => true)).Select(item => item.Object).ToList();
 
+    /// <summary>
+    /// The stored objects the filter keeps, without copying them: for reading only, at once, under the lock (a
+    /// controller counting thousands of pods each round must not copy them all).
+    /// </summary>
+    public List<JsonObject> Peek(string plural, string? @namespace, Func<JsonObject, bool> filter)
+    {
+        var kept = new List<JsonObject>();
+        context.Store.List(Resource(plural), @namespace, stored =>
+        {
+            if (filter(stored))
+            {
+                kept.Add(stored);
+            }
+            return false;
+        });
+        return kept;
+    }
+
     public JsonObject? Get(string plural, string? @namespace, string name) => context.Store.Get(Resource(plural), @namespace, name);
 
     /// <summary>Asks for another reconcile when the first of these ready pods has been ready for minReadySeconds.</summary>

@@ -27,8 +27,9 @@ public sealed class DaemonSetController : IPassController
     public void Reconcile(ReconcileContext context)
     {
         var client = new ControllerClient(context);
-        var nodes = client.List("nodes");
-        foreach (var set in client.List("daemonsets"))
+        var sets = client.List("daemonsets");
+        var nodes = sets.Count > 0 ? client.List("nodes") : [];
+        foreach (var set in sets)
         {
             Sync(client, set, nodes);
         }

@@ -65,11 +65,13 @@ public sealed class ReplicaSetController(string plural, string kind, string comp
 
     private void Sync(ControllerClient client, JsonObject set)
     {
-        var pods = PodTemplates.OwnedPods(client, set);
-        if (!ObjectFields.IsDeleting(set))
+        var ns = ObjectFields.Namespace(set);
+        var pods = client.Peek("pods", ns, p => ObjectFields.IsControlledBy(p, set));
+        if (!ObjectFields.IsDeleting(set) && (pods.Count(PodState.IsActive) != ObjectFields.Long(set["spec"]?["replicas"], 1) || HasOrphans(client, set)))
         {
-            ManageReplicas(client, set, pods.Where(PodState.IsActive).ToList());
-            pods = client.List("pods", ObjectFields.Namespace(set), p => ObjectFields.IsControlledBy(p, set));
+            // Only when there is something to do are the pods copied out to adopt, create or delete.
+            ManageReplicas(client, set, PodTemplates.OwnedPods(client, set).Where(PodState.IsActive).ToList());
+            pods = client.Peek("pods", ns, p => ObjectFields.IsControlledBy(p, set));
         }
         var status = Status(set, pods, client.Now);
         client.UpdateStatus(plural, set, status);
@@ -93,6 +95,13 @@ public sealed class ReplicaSetController(string plural, string kind, string comp
             client.Delete("pods", pod);
             client.Event(set, "SuccessfulDelete", $"Deleted pod: {ObjectFields.Name(pod)}", component);
         }
+    }
+
+    private static bool HasOrphans(ControllerClient client, JsonObject set)
+    {
+        var selector = ObjectFields.Selector(set["spec"]?["selector"]);
+        return selector is not null && client.Peek("pods", ObjectFields.Namespace(set), p =>
+            ObjectFields.ControllerReference(p) is null && !ObjectFields.IsDeleting(p) && selector.Matches(ObjectFields.Labels(p))).Count > 0;
     }
 
     /// <summary>Which pods go first when scaling down: unscheduled, then pending, then not ready, then ready ones.</summary>

@@ -14,6 +14,10 @@ internal static class NodeFilters
     /// <summary>The pod's nodeSelector and required node affinity (any term) match the node.</summary>
     public static bool MatchesNodeSelector(JsonNode? podSpec, JsonObject node)
     {
+        if (podSpec?["nodeSelector"] is null && podSpec?["affinity"]?["nodeAffinity"] is null)
+        {
+            return true;
+        }
         var labels = ObjectFields.Labels(node);
         if (!ObjectFields.StringMap(podSpec?["nodeSelector"]).All(s => labels.TryGetValue(s.Key, out var v) && v == s.Value))
         {
@@ -26,6 +30,10 @@ internal static class NodeFilters
     /// <summary>The first NoSchedule or NoExecute taint of the node the pod does not tolerate, if any.</summary>
     public static JsonObject? UntoleratedTaint(JsonNode? podSpec, JsonObject node)
     {
+        if (node["spec"]?["taints"] is not JsonArray { Count: > 0 })
+        {
+            return null;
+        }
         var tolerations = (podSpec?["tolerations"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         return (node["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>()
             .Where(t => (string?)t["effect"] is "NoSchedule" or "NoExecute")
