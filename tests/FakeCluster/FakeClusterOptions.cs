@@ -48,6 +48,12 @@ public sealed class FakeClusterOptions
     /// <summary>How many streams one HTTP/2 connection may carry at once: the API server's default, 250.</summary>
     public int Http2MaxConcurrentStreams { get; init; } = 250;
 
+    /// <summary>
+    /// How many nodes the cluster has (fake-node-1 to fake-node-N, the first the control plane), each with 4 CPUs,
+    /// 16Gi of memory, room for 110 pods and its own /24 of pod IPs from 10.244.0.0/16.
+    /// </summary>
+    public int Nodes { get; init; } = 1;
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

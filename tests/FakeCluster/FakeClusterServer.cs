@@ -28,7 +28,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly FakeClusterParts _parts;
-    private readonly Task _reaper;
     private readonly Task _controllers;
     private readonly Task _leases;
 
@@ -47,7 +46,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
         Faults = parts.Faults;
         Server = server;
         Kubeconfig = KubeconfigWriter.Render(server, Authority.Certificate, ClientCertificate, Token);
-        _reaper = new DeletionReaper(Store, Clock, parts.Resources).RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
         Controllers = new ControllerManager(Store, Clock, parts.Resources, reconcilers, parts.Random);
         _controllers = Controllers.RunAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
         _leases = Store.RunLeaseExpiryAsync(TimeSpan.FromMilliseconds(50), _stopping.Token);
@@ -77,7 +75,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
 
     public Authenticator Authenticator { get; }
 
-    /// <summary>The control loops (controllers, kubelet); tests can run a pass at once with RunOnce.</summary>
+    /// <summary>The control loops (controllers, scheduler, kubelets, deletions); tests can run a round at once with RunOnce.</summary>
     public ControllerManager Controllers { get; }
 
     /// <summary>How many TCP connections clients have opened so far (a warm client reuses one).</summary>
@@ -127,7 +125,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             return next(context);
         });
         var services = new FakeClusterServices(parts.Store, parts.Clock, options, parts.Resources, parts.Random, parts.Faults, parts.Stopping.Token);
-        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator);
+        var handler = new ResourceHandler(parts.Store, parts.Clock, options, parts.Faults, PodSubresourceHandlers.Create(services), parts.Stopping.Token, parts.Authenticator, services.Scheduler);
         string? address = null;
         var api = new ApiServer(parts.Authenticator, handler, parts.Faults, parts.Resources, () => address ?? "",
             options.ServeMetrics ? new Metrics.MetricsApi(services) : null);
@@ -158,7 +156,6 @@ public sealed class FakeClusterServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _reaper;
         await _controllers;
         await _leases;
         await _app.StopAsync();
@@ -180,7 +177,7 @@ public sealed class FakeClusterServer : IAsyncDisposable
             Store = new ObjectStore(options.WatchHistory, Clock);
             // Events live an hour after their last write, as with the API server's default --event-ttl.
             Store.ExpireAfter(Resources.First(r => r.Plural == "events" && r.Group.Length == 0), TimeSpan.FromHours(1));
-            SeedContent.Load(Store, Clock.Now);
+            SeedContent.Load(Store, Clock.Now, options.Nodes);
             Authority = CertificateAuthority.Create();
             ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);
             ClientCertificate = Authority.IssueClientCertificate("fake-admin", ["system:masters"], ECDsa.Create(ECCurve.NamedCurves.nistP256));

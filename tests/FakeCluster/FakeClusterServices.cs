@@ -26,6 +26,9 @@ public sealed class FakeClusterServices(ObjectStore store, FakeClock clock, Fake
     /// <summary>The running containers' CPU and memory, reported by the kubelet and served by metrics.k8s.io.</summary>
     public Workloads.Kubelet.ResourceUsageBook ResourceUsage { get; } = new();
 
+    /// <summary>Where pods go: the scheduler's view of the nodes, shared by the API server (binding at create) and the scheduler loop.</summary>
+    public Workloads.Scheduling.PodScheduler Scheduler { get; } = new(store);
+
     /// <summary>The failures tests switch on (streams cut mid-way).</summary>
     public FaultInjection Faults { get; } = faults;
 

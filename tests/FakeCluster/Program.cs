@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using PSKube.FakeCluster;
 
-// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]
+// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]
 // Writes the kubeconfig, prints "ready https://127.0.0.1:PORT" once it serves, and runs until SIGTERM, Ctrl+C
 // or the end of standard input.
 string? kubeconfig = null;
 var port = 0;
 var timeScale = 1.0;
 var serveMetrics = true;
+var nodes = 1;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -23,17 +24,25 @@ for (var i = 0; i < args.Length; i++)
         case "--time-scale":
             timeScale = double.Parse(Value(), CultureInfo.InvariantCulture);
             break;
+        case "--nodes":
+            nodes = int.Parse(Value(), CultureInfo.InvariantCulture);
+            if (nodes is < 1 or > 256)
+            {
+                await Console.Error.WriteLineAsync("--nodes takes 1 to 256 (one /24 of 10.244.0.0/16 each)");
+                return 2;
+            }
+            break;
         case "--no-metrics":
             serveMetrics = false;
             break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]");
+            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]");
             return 2;
     }
 }
 if (kubeconfig is null)
 {
-    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X] [--no-metrics]");
+    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]");
     return 2;
 }
 
@@ -41,7 +50,7 @@ using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 
-await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale, ServeMetrics = serveMetrics });
+await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale, ServeMetrics = serveMetrics, Nodes = nodes });
 Console.WriteLine($"ready {server.Server}");
 Console.Out.Flush();
 

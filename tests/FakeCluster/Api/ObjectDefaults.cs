@@ -130,6 +130,27 @@ public static class ObjectDefaults
         }
     }
 
+    /// <summary>
+    /// A quantity written as a YAML number (cpu: 32, cpu: 0.5) is stored as a resource.Quantity always serializes:
+    /// a string ("32", "500m"), which is what clients read back.
+    /// </summary>
+    private static void QuantitiesAsText(JsonNode? quantities)
+    {
+        if (quantities is not JsonObject byName)
+        {
+            return;
+        }
+        foreach (var name in byName.Select(pair => pair.Key).ToList())
+        {
+            if (byName[name] is JsonValue value && value.TryGetValue<decimal>(out var number))
+            {
+                byName[name] = decimal.Truncate(number) == number
+                    ? number.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+                    : decimal.Ceiling(number * 1000).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "m";
+            }
+        }
+    }
+
     private static void PodSpec(JsonObject spec)
     {
         spec["restartPolicy"] ??= "Always";
@@ -153,6 +174,8 @@ public static class ObjectDefaults
     private static void Container(JsonObject container)
     {
         container["resources"] ??= new JsonObject();
+        QuantitiesAsText(container["resources"]?["requests"]);
+        QuantitiesAsText(container["resources"]?["limits"]);
         if (container["resources"]?["limits"] is JsonObject { Count: > 0 } limits && container["resources"] is JsonObject resources)
         {
             // A limit without a request is also the request, per resource (the API server's pod defaults).

@@ -11,7 +11,7 @@ namespace PSKube.FakeCluster.Api;
 /// The REST verbs on resources: get, list, watch, create, update, patch, delete and deletecollection, with the
 /// status and scale subresources. Everything is checked and written under the store's lock.
 /// </summary>
-public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, IReadOnlyDictionary<string, IPodSubresourceHandler> podSubresources, CancellationToken serverStopping, Authenticator authenticator)
+public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, FakeClusterOptions options, FaultInjection faults, IReadOnlyDictionary<string, IPodSubresourceHandler> podSubresources, CancellationToken serverStopping, Authenticator authenticator, Workloads.Scheduling.PodScheduler scheduler)
 {
     // Kinds whose metadata.generation the server tracks (it counts spec changes).
     private static readonly HashSet<string> KindsWithGeneration =
@@ -119,34 +119,25 @@ public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, 
         }
     }
 
-    /// <summary>Binds a new pod to the first node at once: the fake has one scheduler decision to make.</summary>
+    /// <summary>
+    /// Binds a new pod at once when a node has room, as a fast scheduler would; a pod that fits nowhere stays
+    /// unbound, and the scheduler loop marks it Unschedulable and tries it again as the cluster changes.
+    /// </summary>
     private void Schedule(JsonObject pod)
     {
-        var spec = pod["spec"] as JsonObject;
-        if (spec is null || !string.IsNullOrEmpty((string?)spec["nodeName"]))
+        if (pod["spec"] is not JsonObject spec || !string.IsNullOrEmpty((string?)spec["nodeName"]) ||
+            ((string?)spec["schedulerName"] ?? "default-scheduler") != "default-scheduler")
         {
             return;
         }
-        var node = store.List(NodeResource, null, _ => true).FirstOrDefault();
-        if (node.Object is null)
+        if (scheduler.Choose(pod).Node is { } node)
         {
-            return;
+            Workloads.Scheduling.PodScheduler.Bind(pod, node, clock.Now);
         }
-        spec["nodeName"] = (string?)node.Object["metadata"]!["name"];
-        var status = ObjectDefaults.Ensure(pod, "status");
-        status["conditions"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "PodScheduled",
-            ["status"] = "True",
-            ["lastProbeTime"] = null,
-            ["lastTransitionTime"] = KubeTime.Format(clock.Now),
-        });
     }
 
     private static string IncludeObject(HttpContext context) =>
         context.Request.Query["includeObject"].ToString() is { Length: > 0 } value ? value : "Metadata";
 
     private static ResourceDefinition NamespaceResource { get; } = BuiltInResources.Find("namespaces")!;
-
-    private static ResourceDefinition NodeResource { get; } = BuiltInResources.Find("nodes")!;
 }

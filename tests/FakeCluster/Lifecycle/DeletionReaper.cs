@@ -2,41 +2,59 @@ using System.Text.Json.Nodes;
 using PSKube.Client.Resources;
 using PSKube.FakeCluster.Api;
 using PSKube.FakeCluster.Storage;
+using PSKube.FakeCluster.Workloads;
 
 namespace PSKube.FakeCluster.Lifecycle;
 
 /// <summary>
 /// Finishes deletions on the cluster clock: a terminating pod goes when its grace period is over, an object whose
 /// finalizers are gone goes, and a terminating namespace takes everything in it along before it goes itself.
+/// It looks at an object when it changes while being deleted, and at a pod again when its grace period ends.
 /// </summary>
-public sealed class DeletionReaper(ObjectStore store, FakeClock clock, IReadOnlyList<ResourceDefinition> resources)
+public sealed class DeletionReaper(IReadOnlyList<ResourceDefinition> resources) : KeyedReconciler
 {
-    public void Sweep()
+    private readonly Dictionary<string, ResourceDefinition> _byPlural = resources.GroupBy(r => r.Plural).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public override void Notice(WatchEvent change)
     {
-        var now = clock.Now;
-        lock (store.Gate)
+        if (change.Type != WatchEventType.Deleted && change.Object["metadata"]?["deletionTimestamp"] is not null)
         {
-            foreach (var (resource, obj) in store.Snapshot((_, o) => o["metadata"]?["deletionTimestamp"] is not null))
-            {
-                var metadata = obj["metadata"]!;
-                var name = (string)metadata["name"]!;
-                var ns = (string?)metadata["namespace"];
-                var hasFinalizers = metadata["finalizers"] is JsonArray { Count: > 0 };
-                var due = KubeTime.Parse((string?)metadata["deletionTimestamp"]) is { } deadline && deadline <= now;
-                if (resource.Kind == "Namespace")
-                {
-                    EmptyNamespace(name);
-                    store.Remove(resource, null, name);
-                }
-                else if (!hasFinalizers && (resource.Kind != "Pod" || due))
-                {
-                    store.Remove(resource, ns, name);
-                }
-            }
+            Queue.Add($"{change.Resource.Plural}:{KeyOf(change.Object)}");
         }
     }
 
-    private void EmptyNamespace(string @namespace)
+    protected override void ReconcileKey(ReconcileContext context, string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (!_byPlural.TryGetValue(key[..colon], out var resource))
+        {
+            return;
+        }
+        var (ns, name) = SplitKey(key[(colon + 1)..]);
+        var store = context.Store;
+        if (store.Get(resource, resource.Namespaced ? ns : null, name) is not { } obj || obj["metadata"]?["deletionTimestamp"] is null)
+        {
+            return;
+        }
+        var metadata = obj["metadata"]!;
+        var hasFinalizers = metadata["finalizers"] is JsonArray { Count: > 0 };
+        var deadline = KubeTime.Parse((string?)metadata["deletionTimestamp"]);
+        if (resource.Kind == "Namespace")
+        {
+            EmptyNamespace(store, name);
+            store.Remove(resource, null, name);
+        }
+        else if (!hasFinalizers && (resource.Kind != "Pod" || deadline <= context.Now))
+        {
+            store.Remove(resource, ns, name);
+        }
+        else if (!hasFinalizers && deadline is { } due)
+        {
+            Queue.AddAt(key, due);
+        }
+    }
+
+    private void EmptyNamespace(ObjectStore store, string @namespace)
     {
         foreach (var resource in resources.Where(r => r.Namespaced))
         {
@@ -44,23 +62,6 @@ public sealed class DeletionReaper(ObjectStore store, FakeClock clock, IReadOnly
             {
                 store.Remove(resource, @namespace, (string)obj["metadata"]!["name"]!);
             }
-        }
-    }
-
-    /// <summary>Sweeps every <paramref name="interval"/> of real time until cancelled.</summary>
-    public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                Sweep();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
         }
     }
 }

@@ -44,6 +44,12 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
     /// <summary>Held for every write. Re-entrant, so a handler may hold it across several calls.</summary>
     public object Gate { get; } = new();
 
+    /// <summary>
+    /// Every change, in order, as it is made (under <see cref="Gate"/>): the fake's control loops feed their work
+    /// queues from it as real controllers do from informers. Handlers must not keep the objects nor write to the store.
+    /// </summary>
+    public event Action<WatchEvent>? Changed;
+
     public long ResourceVersion => Current.ResourceVersion;
 
     /// <summary>How many stored objects list pages have read so far, for tests that check paging reads each once.</summary>
@@ -351,6 +357,7 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
         {
             watch.Offer(change);
         }
+        Changed?.Invoke(change);
     }
 
     /// <summary>The latest state; writers (under <see cref="Gate"/>) replace it whole, so readers see one consistent state.</summary>

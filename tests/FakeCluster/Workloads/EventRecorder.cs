@@ -13,6 +13,7 @@ namespace PSKube.FakeCluster.Workloads;
 public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefinition> resources)
 {
     private readonly ResourceDefinition _events = resources.First(r => r.Plural == "events");
+    private readonly Dictionary<(string? Uid, string Reason, string Message, string? FieldPath), (string Namespace, string Name)> _series = [];
 
     /// <summary>Records an event about <paramref name="involved"/> (a stored object) in its namespace.</summary>
     public void Record(JsonObject involved, string type, string reason, string message, string component, DateTimeOffset now, string? fieldPath = null)
@@ -23,10 +24,10 @@ public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefin
         var time = KubeTime.Format(now);
         lock (store.Gate)
         {
-            var existing = store.List(_events, @namespace, e =>
-                (string?)e["involvedObject"]?["uid"] == uid && (string?)e["reason"] == reason &&
-                (string?)e["message"] == message && (string?)e["involvedObject"]?["fieldPath"] == fieldPath).FirstOrDefault();
-            if (existing.Object is { } again)
+            // The series an event belongs to, found by key rather than by reading every event of the namespace.
+            var series = (uid, reason, message, fieldPath);
+            if (_series.TryGetValue(series, out var seen) && store.Get(_events, seen.Namespace, seen.Name) is { } again &&
+                (string?)again["involvedObject"]?["uid"] == uid && (string?)again["reason"] == reason && (string?)again["message"] == message)
             {
                 again["count"] = ((long?)again["count"] ?? 1) + 1;
                 again["lastTimestamp"] = time;
@@ -46,13 +47,15 @@ public sealed class EventRecorder(ObjectStore store, IReadOnlyList<ResourceDefin
             {
                 involvedObject["fieldPath"] = fieldPath;
             }
+            var name = FreeName((string)metadata["name"]!, @namespace, now);
+            _series[series] = (@namespace, name);
             store.Add(_events, new JsonObject
             {
                 ["apiVersion"] = "v1",
                 ["kind"] = "Event",
                 ["metadata"] = new JsonObject
                 {
-                    ["name"] = FreeName((string)metadata["name"]!, @namespace, now),
+                    ["name"] = name,
                     ["namespace"] = @namespace,
                     ["uid"] = Guid.NewGuid().ToString(),
                     ["creationTimestamp"] = time,

@@ -47,16 +47,16 @@ public sealed class KubectlRunner : IAsyncDisposable
     /// <summary>
     /// Starts a fresh fake cluster (clock sped up <paramref name="timeScale"/> times; without the simulated kubelet
     /// when the test plays it; its randomness seeded when the test needs a known outcome; HTTP/1.1 only when
-    /// <paramref name="http2"/> is off) and a kubectl pointed at it.
+    /// <paramref name="http2"/> is off; with several nodes when the test schedules across them) and a kubectl pointed at it.
     /// </summary>
-    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null, bool serveMetrics = true, bool http2 = true)
+    public static async Task<KubectlRunner> StartAsync(double timeScale = 1, bool simulateKubelet = true, int? randomSeed = null, bool serveMetrics = true, bool http2 = true, int nodes = 1)
     {
         if (ExecutablePath is null)
         {
             throw new InvalidOperationException("kubectl is required (PSKUBE_REQUIRE_KUBECTL=1) but is not on PATH.");
         }
         var folder = Directory.CreateTempSubdirectory("pskube-kubectl-").FullName;
-        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, ServeMetrics = serveMetrics, Http2 = http2, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
+        var cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { TimeScale = timeScale, SimulateKubelet = simulateKubelet, RandomSeed = randomSeed, ServeMetrics = serveMetrics, Http2 = http2, Nodes = nodes, KubeconfigPath = Path.Combine(folder, "kubeconfig") });
         return new KubectlRunner(cluster, folder);
     }
 

@@ -7,7 +7,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 
 /// <summary>
 /// How controllers write: what the API server would do for their requests, done straight on the store (they run
-/// under its lock). Creates get the server's metadata, defaults and scheduling; updates that change nothing are
+/// under its lock). Creates get the server's metadata and defaults (the scheduler binds new pods); updates that change nothing are
 /// skipped so watches see only real changes; deletes are graceful for pods and honour finalizers.
 /// </summary>
 internal sealed class ControllerClient(ReconcileContext context)
@@ -27,7 +27,44 @@ internal sealed class ControllerClient(ReconcileContext context)
     public List<JsonObject> List(string plural, string? @namespace = null, Func<JsonObject, bool>? filter = null) =>
         context.Store.List(Resource(plural), @namespace, filter ?? (_ => true)).Select(item => item.Object).ToList();
 
+    /// <summary>
+    /// The stored objects the filter keeps, without copying them: for reading only, at once, under the lock (a
+    /// controller counting thousands of pods each round must not copy them all).
+    /// </summary>
+    public List<JsonObject> Peek(string plural, string? @namespace, Func<JsonObject, bool> filter)
+    {
+        var kept = new List<JsonObject>();
+        context.Store.List(Resource(plural), @namespace, stored =>
+        {
+            if (filter(stored))
+            {
+                kept.Add(stored);
+            }
+            return false;
+        });
+        return kept;
+    }
+
     public JsonObject? Get(string plural, string? @namespace, string name) => context.Store.Get(Resource(plural), @namespace, name);
+
+    /// <summary>Asks for another reconcile when the first of these ready pods has been ready for minReadySeconds.</summary>
+    public void WakeWhenAvailable(IEnumerable<JsonObject> pods, long minReadySeconds)
+    {
+        if (minReadySeconds <= 0)
+        {
+            return;
+        }
+        foreach (var pod in pods.Where(PodState.IsReady))
+        {
+            if (KubeTime.Parse((string?)PodState.Condition(pod, "Ready")?["lastTransitionTime"]) is { } since)
+            {
+                context.Wake(since.AddSeconds(minReadySeconds));
+            }
+        }
+    }
+
+    /// <summary>Asks for another reconcile at a cluster time (a deadline, a back-off ending).</summary>
+    public void WakeAt(DateTimeOffset at) => context.Wake(at);
 
     public void Event(JsonObject involved, string reason, string message, string component, string type = "Normal") =>
         context.Events.Record(involved, type, reason, message, component, context.Now);
@@ -72,10 +109,6 @@ internal sealed class ControllerClient(ReconcileContext context)
         }
         obj.Remove("status");
         ObjectDefaults.Apply(resource.Kind, obj);
-        if (resource.Kind == "Pod")
-        {
-            Bind(obj);
-        }
         return context.Store.Add(resource, obj);
     }
 
@@ -147,37 +180,5 @@ internal sealed class ControllerClient(ReconcileContext context)
             return context.Store.Remove(resource, ObjectFields.Namespace(changed), ObjectFields.Name(changed)) ?? changed;
         }
         return context.Store.Replace(resource, changed);
-    }
-
-    /// <summary>
-    /// The scheduler's part: a pod goes to the node its required node affinity names (as DaemonSet pods ask), or
-    /// else to the first node.
-    /// </summary>
-    private void Bind(JsonObject pod)
-    {
-        if (pod["spec"] is not JsonObject spec || !string.IsNullOrEmpty((string?)spec["nodeName"]))
-        {
-            return;
-        }
-        var nodes = List("nodes");
-        var wanted = (spec["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"] as JsonArray)?
-            .OfType<JsonObject>()
-            .SelectMany(term => (term["matchFields"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            .Where(field => (string?)field["key"] == "metadata.name" && (string?)field["operator"] == "In")
-            .SelectMany(field => (field["values"] as JsonArray)?.Select(v => (string?)v) ?? [])
-            .FirstOrDefault();
-        var node = wanted is not null ? nodes.FirstOrDefault(n => ObjectFields.Name(n) == wanted) : nodes.FirstOrDefault();
-        if (node is null)
-        {
-            return;
-        }
-        spec["nodeName"] = ObjectFields.Name(node);
-        ObjectDefaults.Ensure(pod, "status")["conditions"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "PodScheduled",
-            ["status"] = "True",
-            ["lastProbeTime"] = null,
-            ["lastTransitionTime"] = KubeTime.Format(Now),
-        });
     }
 }

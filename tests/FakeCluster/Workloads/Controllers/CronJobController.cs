@@ -11,7 +11,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// suspend and concurrencyPolicy; it tracks status.active, lastScheduleTime and lastSuccessfulTime, and deletes
 /// finished Jobs beyond the history limits.
 /// </summary>
-public sealed class CronJobController : IReconciler
+public sealed class CronJobController : IPassController
 {
     public const string ScheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp";
     private const string Component = "cronjob-controller";
@@ -101,6 +101,10 @@ public sealed class CronJobController : IReconciler
         {
             WarnOnce(client, cronJob, "UnparseableSchedule", $"unparseable schedule: \"{(string?)spec["schedule"]}\" : {e.Message}");
             return;
+        }
+        if (schedule.Next(now, zone) is { } upcoming)
+        {
+            client.WakeAt(upcoming);
         }
         var earliest = KubeTime.Parse((string?)status["lastScheduleTime"]) ?? ObjectFields.Created(cronJob);
         if (spec["startingDeadlineSeconds"] is { } deadlineNode && now.AddSeconds(-ObjectFields.Long(deadlineNode)) > earliest)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PSKube.Client.Selectors;
+using PSKube.FakeCluster.Workloads.Scheduling;
 
 namespace PSKube.FakeCluster.Workloads.Controllers;
 
@@ -9,7 +9,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// taints allow, pinned there by node affinity on metadata.name; rolling updates replace at most maxUnavailable
 /// pods at a time.
 /// </summary>
-public sealed class DaemonSetController : IReconciler
+public sealed class DaemonSetController : IPassController
 {
     private const string Component = "daemonset-controller";
 
@@ -27,8 +27,9 @@ public sealed class DaemonSetController : IReconciler
     public void Reconcile(ReconcileContext context)
     {
         var client = new ControllerClient(context);
-        var nodes = client.List("nodes");
-        foreach (var set in client.List("daemonsets"))
+        var sets = client.List("daemonsets");
+        var nodes = sets.Count > 0 ? client.List("nodes") : [];
+        foreach (var set in sets)
         {
             Sync(client, set, nodes);
         }
@@ -38,7 +39,7 @@ public sealed class DaemonSetController : IReconciler
     {
         var template = set["spec"]?["template"];
         var hash = TemplateHash.Compute(template);
-        var eligible = nodes.Where(node => RunsOn(template?["spec"], node)).Select(ObjectFields.Name).ToHashSet();
+        var eligible = nodes.Where(node => NodeFilters.RunsOn(template?["spec"], node)).Select(ObjectFields.Name).ToHashSet();
         if (!ObjectFields.IsDeleting(set))
         {
             ControllerRevisions.Record(client, set, hash);
@@ -48,6 +49,7 @@ public sealed class DaemonSetController : IReconciler
         var minReadySeconds = ObjectFields.Long(set["spec"]?["minReadySeconds"]);
         var onEligible = pods.Where(p => eligible.Contains(NodeOf(p))).ToList();
         var available = onEligible.Count(p => PodState.IsAvailable(p, minReadySeconds, client.Now));
+        client.WakeWhenAvailable(onEligible, minReadySeconds);
         var status = new JsonObject
         {
             ["currentNumberScheduled"] = onEligible.Select(NodeOf).Distinct().Count(),
@@ -162,63 +164,4 @@ public sealed class DaemonSetController : IReconciler
     }
 
     private static JsonObject ObjectDefaults(JsonObject parent, string name) => Api.ObjectDefaults.Ensure(parent, name);
-
-    /// <summary>Whether a daemon pod with this spec belongs on the node: nodeSelector, required node affinity, taints.</summary>
-    private static bool RunsOn(JsonNode? podSpec, JsonObject node)
-    {
-        var labels = ObjectFields.Labels(node);
-        if (!ObjectFields.StringMap(podSpec?["nodeSelector"]).All(s => labels.TryGetValue(s.Key, out var v) && v == s.Value))
-        {
-            return false;
-        }
-        if (podSpec?["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"] is JsonArray { Count: > 0 } terms &&
-            !terms.OfType<JsonObject>().Any(term => TermMatches(term, node, labels)))
-        {
-            return false;
-        }
-        var tolerations = (podSpec?["tolerations"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        return (node["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>()
-            .Where(t => (string?)t["effect"] is "NoSchedule" or "NoExecute")
-            .All(taint => tolerations.Any(t => Tolerates(t, taint))) ?? true;
-    }
-
-    private static bool TermMatches(JsonObject term, JsonObject node, Dictionary<string, string> labels)
-    {
-        var expressions = (term["matchExpressions"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var fields = (term["matchFields"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        try
-        {
-            return expressions.All(e => Requirement(e).Matches(labels)) &&
-                   fields.All(f => Requirement(f).Matches(new Dictionary<string, string> { ["metadata.name"] = ObjectFields.Name(node) }));
-        }
-        catch (LabelSelectorException)
-        {
-            // A malformed term matches no node, as the scheduler treats it.
-            return false;
-        }
-    }
-
-    private static LabelSelector Requirement(JsonObject expression)
-    {
-        var op = (string?)expression["operator"] ?? "";
-        var values = (expression["values"] as JsonArray)?.Select(v => v?.ToString() ?? "").ToList() ?? [];
-        // Gt and Lt are node-selector-only operators; the label selector has them as > and <.
-        return op is "Gt" or "Lt"
-            ? LabelSelector.Parse($"{(string?)expression["key"]}{(op == "Gt" ? ">" : "<")}{values.FirstOrDefault()}")
-            : LabelSelector.FromMatch(null, [((string?)expression["key"] ?? "", op, values)]);
-    }
-
-    private static bool Tolerates(JsonObject toleration, JsonObject taint)
-    {
-        if ((string?)toleration["effect"] is { Length: > 0 } effect && effect != (string?)taint["effect"])
-        {
-            return false;
-        }
-        var key = (string?)toleration["key"];
-        if ((string?)toleration["operator"] == "Exists")
-        {
-            return string.IsNullOrEmpty(key) || key == (string?)taint["key"];
-        }
-        return key == (string?)taint["key"] && ((string?)toleration["value"] ?? "") == ((string?)taint["value"] ?? "");
-    }
 }

@@ -8,7 +8,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// (maxSurge / maxUnavailable) or Recreate strategy, revisions and replica annotations on both, history
 /// trimmed to revisionHistoryLimit, and the status and conditions kubectl rollout status and wait read.
 /// </summary>
-public sealed class DeploymentController : IReconciler
+public sealed class DeploymentController : IPassController
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
     public const string DesiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas";
@@ -59,7 +59,20 @@ public sealed class DeploymentController : IReconciler
         }
         deployment = client.Get("deployments", ObjectFields.Namespace(deployment), ObjectFields.Name(deployment)) ?? deployment;
         var current = sets.FirstOrDefault(rs => SameTemplate(rs, deployment));
-        client.UpdateStatus("deployments", deployment, Status(deployment, current, sets, status, client.Now));
+        var written = client.UpdateStatus("deployments", deployment, Status(deployment, current, sets, status, client.Now));
+        WakeAtProgressDeadline(client, written);
+    }
+
+    /// <summary>A rollout still progressing times out at lastUpdateTime + progressDeadlineSeconds: look again just after.</summary>
+    private static void WakeAtProgressDeadline(ControllerClient client, JsonObject deployment)
+    {
+        var progressing = StatusConditions.Find(deployment["status"] as JsonObject ?? [], "Progressing");
+        if (deployment["spec"]?["progressDeadlineSeconds"] is { } deadline && (string?)progressing?["status"] == "True" &&
+            (string?)progressing["reason"] != "NewReplicaSetAvailable" &&
+            Api.KubeTime.Parse((string?)progressing["lastUpdateTime"]) is { } lastProgress)
+        {
+            client.WakeAt(lastProgress.AddSeconds(ObjectFields.Long(deadline)).AddMilliseconds(1));
+        }
     }
 
     /// <summary>The ReplicaSet's template is the Deployment's, apart from the pod-template-hash label.</summary>

@@ -7,7 +7,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// (current healthy), how many must stay healthy (from minAvailable or maxUnavailable) and the disruptions that leaves.
 /// Expected pods are the selected pods themselves, not the scale of their controllers.
 /// </summary>
-public sealed class DisruptionController : IReconciler
+public sealed class DisruptionController : IPassController
 {
     public void Reconcile(ReconcileContext context)
     {

@@ -8,7 +8,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// matching pods that have an IP, ready ones under addresses and the others under notReadyAddresses, with the
 /// service's ports resolved against each pod (named target ports by container port name).
 /// </summary>
-public sealed class EndpointsController : IReconciler
+public sealed class EndpointsController : IPassController
 {
     // namespace/name of the services this controller has kept Endpoints for, to delete them when the service goes.
     private readonly HashSet<string> _managed = [];

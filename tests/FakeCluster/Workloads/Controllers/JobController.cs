@@ -8,7 +8,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// back-off up to backoffLimit, honours activeDeadlineSeconds and suspend, and counts finished pods through the
 /// batch.kubernetes.io/job-tracking finalizer, so a count survives the pod's deletion.
 /// </summary>
-public sealed class JobController : IReconciler
+public sealed class JobController : IPassController
 {
     public const string TrackingFinalizer = "batch.kubernetes.io/job-tracking";
     private const string Component = "job-controller";
@@ -96,6 +96,10 @@ public sealed class JobController : IReconciler
         var completions = spec["completions"] is null ? (long?)null : ObjectFields.Long(spec["completions"]);
         var restarts = (string?)spec["template"]?["spec"]?["restartPolicy"] == "OnFailure" ? active.Sum(PodState.Restarts) : 0;
 
+        if (spec["activeDeadlineSeconds"] is { } limit && KubeTime.Parse((string?)status["startTime"]) is { } began)
+        {
+            client.WakeAt(began.AddSeconds(ObjectFields.Long(limit)));
+        }
         (string Reason, string Message)? failure = null;
         if (StatusConditions.Find(status, "FailureTarget") is { } target)
         {
@@ -137,7 +141,7 @@ public sealed class JobController : IReconciler
         {
             var parallelism = ObjectFields.Long(spec["parallelism"], 1);
             var wantActive = completions is { } total ? Math.Min(parallelism, total - succeeded) : succeeded > 0 ? active.Count : parallelism;
-            if (active.Count < wantActive && BackoffOver(job, now))
+            if (active.Count < wantActive && BackoffOver(client, job))
             {
                 for (var i = active.Count; i < wantActive; i++)
                 {
@@ -187,14 +191,15 @@ public sealed class JobController : IReconciler
         return newFailures;
     }
 
-    private bool BackoffOver(JsonObject job, DateTimeOffset now)
+    private bool BackoffOver(ControllerClient client, JsonObject job)
     {
         if (!_backoff.TryGetValue(ObjectFields.Uid(job), out var backoff) || backoff.Failures == 0)
         {
             return true;
         }
         var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks << Math.Min(backoff.Failures - 1, 10)));
-        return backoff.Last + delay <= now;
+        client.WakeAt(backoff.Last + delay);
+        return backoff.Last + delay <= client.Now;
     }
 
     private static void Suspend(ControllerClient client, JsonObject job, JsonObject status, List<JsonObject> pods)

@@ -45,7 +45,8 @@ internal static class PodTemplates
     {
         var selector = ObjectFields.Selector(owner["spec"]?["selector"]);
         var owned = new List<JsonObject>();
-        foreach (var pod in client.List("pods", ObjectFields.Namespace(owner)))
+        // Only the owner's pods and orphans are copied out of the store: a namespace may hold thousands of others.
+        foreach (var pod in client.List("pods", ObjectFields.Namespace(owner), p => ObjectFields.IsControlledBy(p, owner) || ObjectFields.ControllerReference(p) is null))
         {
             if (ObjectFields.IsControlledBy(pod, owner))
             {

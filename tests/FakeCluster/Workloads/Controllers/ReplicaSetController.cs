@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PSKube.FakeCluster.Storage;
 
 namespace PSKube.FakeCluster.Workloads.Controllers;
 
@@ -6,16 +7,57 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// The ReplicaSet controller (and, with a map selector, the ReplicationController manager): keeps spec.replicas
 /// active pods, replacing pods that finish or terminate, deleting the least useful extras first, and reports status.
 /// </summary>
-public sealed class ReplicaSetController(string plural, string component) : IReconciler
+public sealed class ReplicaSetController(string plural, string kind, string component) : KeyedReconciler
 {
-    public static ReplicaSetController ForReplicaSets() => new("replicasets", "replicaset-controller");
+    // The sets by namespace, so that a pod without a controller can be offered to each for adoption.
+    private readonly Dictionary<string, HashSet<string>> _setsByNamespace = new(StringComparer.Ordinal);
 
-    public static ReplicaSetController ForReplicationControllers() => new("replicationcontrollers", "replication-controller");
+    public static ReplicaSetController ForReplicaSets() => new("replicasets", "ReplicaSet", "replicaset-controller");
 
-    public void Reconcile(ReconcileContext context)
+    public static ReplicaSetController ForReplicationControllers() => new("replicationcontrollers", "ReplicationController", "replication-controller");
+
+    public override void Notice(WatchEvent change)
     {
+        var obj = change.Object;
+        var ns = ObjectFields.Namespace(obj) ?? "";
+        if (change.Resource.Plural == plural)
+        {
+            if (!_setsByNamespace.TryGetValue(ns, out var sets))
+            {
+                sets = new HashSet<string>(StringComparer.Ordinal);
+                _setsByNamespace[ns] = sets;
+            }
+            if (change.Type == WatchEventType.Deleted)
+            {
+                sets.Remove(KeyOf(obj));
+            }
+            else
+            {
+                sets.Add(KeyOf(obj));
+                Queue.Add(KeyOf(obj));
+            }
+        }
+        else if (change.Resource.Kind == "Pod")
+        {
+            if (ObjectFields.ControllerReference(obj) is { } owner)
+            {
+                if ((string?)owner["kind"] == kind)
+                {
+                    Queue.Add(KeyOf(ns, (string?)owner["name"] ?? ""));
+                }
+            }
+            else if (change.Type != WatchEventType.Deleted && _setsByNamespace.TryGetValue(ns, out var candidates))
+            {
+                candidates.ToList().ForEach(Queue.Add);
+            }
+        }
+    }
+
+    protected override void ReconcileKey(ReconcileContext context, string key)
+    {
+        var (ns, name) = SplitKey(key);
         var client = new ControllerClient(context);
-        foreach (var set in client.List(plural))
+        if (client.Get(plural, ns, name) is { } set)
         {
             Sync(client, set);
         }
@@ -23,14 +65,17 @@ public sealed class ReplicaSetController(string plural, string component) : IRec
 
     private void Sync(ControllerClient client, JsonObject set)
     {
-        var pods = PodTemplates.OwnedPods(client, set);
-        if (!ObjectFields.IsDeleting(set))
+        var ns = ObjectFields.Namespace(set);
+        var pods = client.Peek("pods", ns, p => ObjectFields.IsControlledBy(p, set));
+        if (!ObjectFields.IsDeleting(set) && (pods.Count(PodState.IsActive) != ObjectFields.Long(set["spec"]?["replicas"], 1) || HasOrphans(client, set)))
         {
-            ManageReplicas(client, set, pods.Where(PodState.IsActive).ToList());
-            pods = client.List("pods", ObjectFields.Namespace(set), p => ObjectFields.IsControlledBy(p, set));
+            // Only when there is something to do are the pods copied out to adopt, create or delete.
+            ManageReplicas(client, set, PodTemplates.OwnedPods(client, set).Where(PodState.IsActive).ToList());
+            pods = client.Peek("pods", ns, p => ObjectFields.IsControlledBy(p, set));
         }
         var status = Status(set, pods, client.Now);
         client.UpdateStatus(plural, set, status);
+        client.WakeWhenAvailable(pods, ObjectFields.Long(set["spec"]?["minReadySeconds"]));
     }
 
     private void ManageReplicas(ControllerClient client, JsonObject set, List<JsonObject> active)
@@ -50,6 +95,13 @@ public sealed class ReplicaSetController(string plural, string component) : IRec
             client.Delete("pods", pod);
             client.Event(set, "SuccessfulDelete", $"Deleted pod: {ObjectFields.Name(pod)}", component);
         }
+    }
+
+    private static bool HasOrphans(ControllerClient client, JsonObject set)
+    {
+        var selector = ObjectFields.Selector(set["spec"]?["selector"]);
+        return selector is not null && client.Peek("pods", ObjectFields.Namespace(set), p =>
+            ObjectFields.ControllerReference(p) is null && !ObjectFields.IsDeleting(p) && selector.Matches(ObjectFields.Labels(p))).Count > 0;
     }
 
     /// <summary>Which pods go first when scaling down: unscheduled, then pending, then not ready, then ready ones.</summary>

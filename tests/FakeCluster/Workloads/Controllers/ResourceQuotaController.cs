@@ -8,7 +8,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// the namespace holds: object counts (pods, services, configmaps, secrets... and count/RESOURCE[.GROUP]), node
 /// ports and load balancers, and the cpu and memory requests and limits of its non-terminal pods.
 /// </summary>
-public sealed class ResourceQuotaController : IReconciler
+public sealed class ResourceQuotaController : IPassController
 {
     private static readonly Dictionary<string, string> CountedByName = new(StringComparer.Ordinal)
     {

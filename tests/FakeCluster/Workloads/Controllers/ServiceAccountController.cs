@@ -3,7 +3,7 @@ using PSKube.FakeCluster.Lifecycle;
 namespace PSKube.FakeCluster.Workloads.Controllers;
 
 /// <summary>The service account controller: every live namespace has a `default` service account, recreated when deleted.</summary>
-public sealed class ServiceAccountController : IReconciler
+public sealed class ServiceAccountController : IPassController
 {
     public void Reconcile(ReconcileContext context)
     {

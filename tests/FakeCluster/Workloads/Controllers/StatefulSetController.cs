@@ -8,7 +8,7 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// starts only when the ones before it are Ready, and scaling down or a rolling update goes one pod at a time
 /// from the highest ordinal; Parallel does everything at once.
 /// </summary>
-public sealed class StatefulSetController : IReconciler
+public sealed class StatefulSetController : IPassController
 {
     public const string RevisionLabel = "controller-revision-hash";
     private const string Component = "statefulset-controller";
@@ -43,6 +43,7 @@ public sealed class StatefulSetController : IReconciler
         }
         var pods = client.List("pods", ObjectFields.Namespace(set), p => ObjectFields.IsControlledBy(p, set) && Ordinal(set, p) is not null);
         client.UpdateStatus("statefulsets", set, Status(set, pods, updateRevision, client.Now));
+        client.WakeWhenAvailable(pods, ObjectFields.Long(set["spec"]?["minReadySeconds"]));
     }
 
     private static void Manage(ControllerClient client, JsonObject set, string updateRevision)

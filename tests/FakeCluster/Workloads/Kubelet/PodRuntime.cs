@@ -79,6 +79,25 @@ public sealed class PodRuntime
         }
     }
 
+    /// <summary>
+    /// When the kubelet must look at the pod again: its next container change, or a probe delay running out (the
+    /// container turns started or ready then); null when nothing is due.
+    /// </summary>
+    public DateTimeOffset? NextWake(DateTimeOffset now)
+    {
+        var times = new List<DateTimeOffset?>();
+        foreach (var container in AllContainers)
+        {
+            times.Add(container.NextTransition);
+            if (container.Current is { Running: true } running)
+            {
+                times.Add(running.StartedAt + container.StartupDelay);
+                times.Add(running.StartedAt + container.ReadinessDelay);
+            }
+        }
+        return times.Where(t => t > now).Min();
+    }
+
     // The earliest change; on a tie the container listed first goes first, as the kubelet starts them in order.
     private (ContainerRuntime Container, DateTimeOffset At)? NextDue(DateTimeOffset now)
     {
