@@ -7,12 +7,12 @@ namespace PSKube.Client;
 /// <summary>
 /// The warm connections of one session (a PowerShell runspace): one <see cref="KubeClient"/> per kubeconfig and
 /// context, and one pooled connection per cluster and user, so a script's calls reuse the same TCP/TLS connection
-/// and an exec plugin's token. The kubeconfig is read on each call (it is small), so a switched current-context
-/// or an edited file takes effect at once.
+/// and an exec plugin's token. The kubeconfig is looked at on each call (parsed only when a file changed, see
+/// <see cref="KubeConfigFileCache"/>), so a switched current-context or an edited file takes effect at once.
 /// </summary>
 public sealed class KubeSessionCache(KubeClientOptions? options = null, Func<KubeConfigLoader>? loader = null) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, KubeClient> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Version, KubeClient Client)> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, KubeConnection> _connections = new(StringComparer.Ordinal);
     private readonly Func<KubeConfigLoader> _loader = loader ?? KubeConfigLoader.FromEnvironment;
 
@@ -24,15 +24,19 @@ public sealed class KubeSessionCache(KubeClientOptions? options = null, Func<Kub
     {
         var config = _loader().Load(kubeconfigPath);
         var resolvedName = string.IsNullOrEmpty(contextName) ? config.CurrentContext ?? "" : contextName;
-        var key = string.Join('\n', config.Files.Select(Stamp)) + "\n@" + resolvedName + (interactive ? "\n+tty" : "");
-        return _clients.GetOrAdd(key, _ =>
+        var key = string.Join('\n', config.Files) + "\n@" + resolvedName + (interactive ? "\n+tty" : "");
+        if (_clients.TryGetValue(key, out var cached) && cached.Version == config.Version)
         {
-            var context = config.Resolve(contextName, interactive: interactive);
-            var endpoint = context.Endpoint;
-            var connectionKey = $"{EndpointKey(endpoint)}\n{context.Credentials.CacheKey}";
-            var connection = _connections.GetOrAdd(connectionKey, _ => new KubeConnection(endpoint, context.Credentials, options));
-            return new KubeClient(context, connection);
-        });
+            return cached.Client;
+        }
+        // A client built from an older content of the files is replaced, not kept beside the new one.
+        var context = config.Resolve(contextName, interactive: interactive);
+        var endpoint = context.Endpoint;
+        var connectionKey = $"{EndpointKey(endpoint)}\n{context.Credentials.CacheKey}";
+        var connection = _connections.GetOrAdd(connectionKey, _ => new KubeConnection(endpoint, context.Credentials, options));
+        var client = new KubeClient(context, connection);
+        _clients[key] = (config.Version, client);
+        return client;
     }
 
     /// <summary>Forgets every client and closes every connection (the next call starts cold).</summary>
@@ -55,8 +59,4 @@ public sealed class KubeSessionCache(KubeClientOptions? options = null, Func<Kub
             endpoint.InsecureSkipTlsVerify,
             endpoint.TlsServerName,
             endpoint.Proxy);
-
-    // A file's identity includes when it was last written, so edits are noticed.
-    private static string Stamp(string file) =>
-        File.Exists(file) ? $"{Path.GetFullPath(file)}:{File.GetLastWriteTimeUtc(file).Ticks}" : file;
 }

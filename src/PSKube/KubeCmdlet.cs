@@ -170,18 +170,25 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
 
     private bool NextItem<T>(IAsyncEnumerator<T> items)
     {
-        Task<bool> next;
+        ValueTask<bool> next;
         using (Traced())
         {
-            next = items.MoveNextAsync().AsTask();
+            next = items.MoveNextAsync();
         }
+        // Items of a page already read are there at once: no task and wait handle per item of a long list.
+        if (next.IsCompleted)
+        {
+            WriteStreamHealth();
+            return next.GetAwaiter().GetResult();
+        }
+        var pending = next.AsTask();
         // A stream may wait long for its next item (the server is gone): its health reports are written meanwhile.
-        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+        while (!((IAsyncResult)pending).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
         {
             WriteStreamHealth();
         }
         WriteStreamHealth();
-        return next.GetAwaiter().GetResult();
+        return pending.GetAwaiter().GetResult();
     }
 
     // The requests of this command's calls (method, path, status, time; never headers or bodies) go to -Verbose,

@@ -15,6 +15,7 @@ public sealed class KubeConfig
     internal KubeConfig(
         IReadOnlyList<string> precedence,
         IReadOnlyList<string> files,
+        string version,
         string defaultFile,
         IReadOnlyDictionary<string, KubeConfigEntry<KubeConfigCluster>> clusters,
         IReadOnlyDictionary<string, KubeConfigEntry<KubeConfigUser>> users,
@@ -25,6 +26,7 @@ public sealed class KubeConfig
     {
         Precedence = precedence;
         Files = files;
+        Version = version;
         DefaultFile = defaultFile;
         Clusters = clusters;
         Users = users;
@@ -39,6 +41,12 @@ public sealed class KubeConfig
 
     /// <summary>The files that were read, in precedence order.</summary>
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// Tells this content of <see cref="Files"/> from any other this process read: equal versions of the same files
+    /// mean the same kubeconfig, so what was resolved from one still holds.
+    /// </summary>
+    public string Version { get; }
 
     /// <summary>Where kubectl would write current-context and new entries: the explicit file, else the first existing one, else the first candidate.</summary>
     public string DefaultFile { get; }

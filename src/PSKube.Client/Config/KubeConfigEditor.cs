@@ -163,6 +163,9 @@ public static partial class KubeConfigEditor
         var text = writer.ToString().TrimEnd();
         text = text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^"...".Length] : text + "\n";
         AtomicFile.WriteAllText(target, text);
+        // This process's next command sees the edit even where the file server's clock makes the new write time look old.
+        KubeConfigFileCache.Forget(path);
+        KubeConfigFileCache.Forget(target);
         // kubectl reads the kubeconfig a few milliseconds before it takes the lock (more on a busy machine), and then
         // writes back every entry that differs from what it read: had this edit landed in that gap, kubectl would undo
         // it. Keeping the lock well past that gap makes such a kubectl find the lock taken and fail (asking for a

@@ -6,8 +6,9 @@ using YamlDotNet.Serialization;
 namespace PSKube.Client.Config;
 
 /// <summary>
-/// Reads one kubeconfig file into the model, fills lists the file leaves out or sets to null, and makes its
-/// relative paths absolute against the file's folder, as client-go does before merging.
+/// Parses one kubeconfig file into the model (<see cref="KubeConfigFileCache"/> reads it), fills lists the file
+/// leaves out or sets to null, and makes its relative paths absolute against the file's folder, as client-go does
+/// before merging.
 /// </summary>
 internal static partial class KubeConfigFileReader
 {
@@ -15,24 +16,6 @@ internal static partial class KubeConfigFileReader
         .IgnoreUnmatchedProperties()
         .WithTypeConverter(new JsonNodeYamlConverter())
         .Build();
-
-    public static KubeConfigDocument Read(string path)
-    {
-        string text;
-        try
-        {
-            text = YamlLimits.ReadFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new KubeConfigException($"cannot read the kubeconfig file {path}: {e.Message}", e);
-        }
-        catch (ManifestException e)
-        {
-            throw Invalid(path, e);
-        }
-        return Parse(text, path);
-    }
 
     public static KubeConfigDocument Parse(string text, string path)
     {
@@ -60,7 +43,7 @@ internal static partial class KubeConfigFileReader
         return Normalize(document ?? new KubeConfigDocument(), folder);
     }
 
-    private static KubeConfigException Invalid(string path, ManifestException e) =>
+    public static KubeConfigException Invalid(string path, ManifestException e) =>
         new($"the kubeconfig file {path} is not valid: {e.Describe(path)}", e);
 
     // The deserializer names .NET types; the user needs the field and what it holds.

@@ -50,20 +50,23 @@ public sealed class KubeConfigLoader
     {
         var precedence = Precedence(explicitPath);
         var isExplicit = !string.IsNullOrEmpty(explicitPath);
-        if (isExplicit && !File.Exists(precedence[0]))
-        {
-            throw new KubeConfigException($"the kubeconfig file {precedence[0]} given explicitly does not exist; check the path or leave it out to use KUBECONFIG or ~/.kube/config");
-        }
-
-        var files = precedence.Where(File.Exists).ToList();
+        var files = new List<string>(precedence.Count);
+        var versions = new List<long>(precedence.Count);
         var clusters = new Dictionary<string, KubeConfigEntry<KubeConfigCluster>>(StringComparer.Ordinal);
         var users = new Dictionary<string, KubeConfigEntry<KubeConfigUser>>(StringComparer.Ordinal);
         var contexts = new Dictionary<string, KubeConfigEntry<KubeConfigContext>>(StringComparer.Ordinal);
         string? currentContext = null;
         KubeConfigPreferences? preferences = null;
-        foreach (var file in files)
+        foreach (var file in precedence)
         {
-            var document = KubeConfigFileReader.Read(file);
+            // Parsed once per change of the file (see KubeConfigFileCache); a missing file is skipped.
+            if (KubeConfigFileCache.Read(file) is not { } parsed)
+            {
+                continue;
+            }
+            files.Add(file);
+            versions.Add(parsed.Version);
+            var document = parsed.Document;
             foreach (var cluster in document.Clusters)
             {
                 clusters.TryAdd(cluster.Name!, new(cluster.Name!, cluster.Cluster ?? new KubeConfigCluster(), file));
@@ -82,11 +85,16 @@ public sealed class KubeConfigLoader
             }
             preferences ??= document.Preferences;
         }
+        if (isExplicit && files.Count == 0)
+        {
+            throw new KubeConfigException($"the kubeconfig file {precedence[0]} given explicitly does not exist; check the path or leave it out to use KUBECONFIG or ~/.kube/config");
+        }
 
         // Like kubectl, writes of current-context (and of new entries) go to the explicit file, else the first
         // existing file, else the first candidate, which is created.
         var defaultFile = isExplicit ? precedence[0] : files.FirstOrDefault() ?? precedence[0];
-        return new KubeConfig(precedence, files, defaultFile, clusters, users, contexts, currentContext, preferences, InCluster);
+        var version = string.Join(' ', versions);
+        return new KubeConfig(precedence, files, version, defaultFile, clusters, users, contexts, currentContext, preferences, InCluster);
     }
 
     private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

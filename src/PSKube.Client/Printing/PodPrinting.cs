@@ -33,8 +33,11 @@ public static class PodPrinting
         }
 
         var initContainers = spec?.InitContainers ?? [];
-        var sidecarNames = initContainers.Where(IsRestartable).Select(container => container.Name).ToHashSet(StringComparer.Ordinal);
-        var totalContainers = (spec?.Containers?.Count ?? 0) + initContainers.Count(IsRestartable);
+        // Most pods have no init containers: no set to build then (tables compute this for thousands of pods).
+        var sidecarNames = initContainers.Count == 0
+            ? null
+            : initContainers.Where(IsRestartable).Select(container => container.Name).ToHashSet(StringComparer.Ordinal);
+        var totalContainers = (spec?.Containers?.Count ?? 0) + (sidecarNames is null ? 0 : initContainers.Count(IsRestartable));
 
         var readyContainers = 0;
         var restarts = 0;
@@ -47,7 +50,7 @@ public static class PodPrinting
         for (var index = 0; index < initStatuses.Count; index++)
         {
             var container = initStatuses[index];
-            var isSidecar = sidecarNames.Contains(container.Name);
+            var isSidecar = sidecarNames?.Contains(container.Name) == true;
             restarts += container.RestartCount ?? 0;
             lastRestart = Latest(lastRestart, container);
             if (isSidecar)

@@ -51,7 +51,6 @@ public sealed class ClientSessionTests : IAsyncLifetime
         Assert.Equal("fake-admin", byCertificate.Context.UserName);
 
         KubeConfigEditor.UseContext(KubeConfig.Load(_kubeconfig), "fake-token");
-        File.SetLastWriteTimeUtc(_kubeconfig, DateTime.UtcNow.AddSeconds(1));
         var byToken = sessions.GetClient();
         Assert.NotSame(byCertificate, byToken);
         Assert.Equal("fake-token", byToken.Context.ContextName);
@@ -59,6 +58,22 @@ public sealed class ClientSessionTests : IAsyncLifetime
 
         var named = sessions.GetClient(contextName: "fake");
         Assert.Equal("fake-admin", named.Context.UserName);
+    }
+
+    [Fact]
+    public void Session_KeepsItsClientWhileTheKubeconfigIsUnchanged_AndReplacesItAfterAnEdit()
+    {
+        using var sessions = NewCache();
+        var first = sessions.GetClient();
+
+        File.SetLastWriteTimeUtc(_kubeconfig, DateTime.UtcNow.AddSeconds(5));
+        Assert.Same(first, sessions.GetClient());
+
+        KubeConfigEditor.SetContextNamespace(KubeConfig.Load(_kubeconfig), "fake", "elsewhere");
+        var edited = sessions.GetClient();
+        Assert.NotSame(first, edited);
+        Assert.Equal("elsewhere", edited.DefaultNamespace);
+        Assert.Same(edited, sessions.GetClient());
     }
 
     [Fact]

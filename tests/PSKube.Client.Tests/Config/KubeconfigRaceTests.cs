@@ -79,7 +79,7 @@ public sealed class KubeconfigRaceTests : IDisposable
         var snapshots = await reader;
 
         Assert.True(snapshots > 0, "the reader never saw the file");
-        var final = KubeConfigFileReader.Read(path);
+        var final = KubeConfigFileReader.Parse(File.ReadAllText(path), path);
         var namespaces = final.Contexts.ToDictionary(c => c.Name!, c => c.Context?.Namespace);
         for (var r = 0; r < Racers; r++)
         {
