@@ -9,6 +9,8 @@ namespace PSKube.FakeCluster.Workloads.Controllers;
 /// </summary>
 public sealed class ReplicaSetController(string plural, string kind, string component) : KeyedReconciler
 {
+    private const int BurstReplicas = 500;
+
     // The sets by namespace, so that a pod without a controller can be offered to each for adoption.
     private readonly Dictionary<string, HashSet<string>> _setsByNamespace = new(StringComparer.Ordinal);
 
@@ -81,7 +83,9 @@ public sealed class ReplicaSetController(string plural, string kind, string comp
     private void ManageReplicas(ControllerClient client, JsonObject set, List<JsonObject> active)
     {
         var wanted = ObjectFields.Long(set["spec"]?["replicas"], 1);
-        var missing = wanted - active.Count;
+        // At most BurstReplicas creations or deletions a sync, as kube-controller-manager's --replicaset-burst
+        // (500): the pods made queue the set again, and the API server is not held up for thousands at once.
+        var missing = Math.Clamp(wanted - active.Count, -BurstReplicas, BurstReplicas);
         for (var i = 0; i < missing; i++)
         {
             var pod = PodTemplates.NewPod(set, set["spec"]?["template"], name: null, generateName: ObjectFields.Name(set) + "-");
