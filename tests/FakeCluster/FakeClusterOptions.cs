@@ -54,6 +54,9 @@ public sealed class FakeClusterOptions
     /// </summary>
     public int Nodes { get; init; } = 1;
 
+    /// <summary>How long an event lives after its last write, in cluster time: the API server's --event-ttl, 1h by default.</summary>
+    public TimeSpan EventTimeToLive { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

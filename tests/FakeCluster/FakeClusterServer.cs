@@ -175,8 +175,8 @@ public sealed class FakeClusterServer : IAsyncDisposable
             Random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             Clock = new FakeClock(options.TimeScale);
             Store = new ObjectStore(options.WatchHistory, Clock);
-            // Events live an hour after their last write, as with the API server's default --event-ttl.
-            Store.ExpireAfter(Resources.First(r => r.Plural == "events" && r.Group.Length == 0), TimeSpan.FromHours(1));
+            // Events live an hour after their last write by default, as with the API server's --event-ttl.
+            Store.ExpireAfter(Resources.First(r => r.Plural == "events" && r.Group.Length == 0), options.EventTimeToLive);
             SeedContent.Load(Store, Clock.Now, options.Nodes);
             Authority = CertificateAuthority.Create();
             ServerCertificate = Authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using PSKube.FakeCluster;
 
-// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]
+// dotnet run --project tests/FakeCluster -- --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--event-ttl DURATION] [--no-metrics]
 // Writes the kubeconfig, prints "ready https://127.0.0.1:PORT" once it serves, and runs until SIGTERM, Ctrl+C
 // or the end of standard input.
 string? kubeconfig = null;
@@ -10,6 +10,7 @@ var port = 0;
 var timeScale = 1.0;
 var serveMetrics = true;
 var nodes = 1;
+var eventTtl = TimeSpan.FromHours(1);
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -32,17 +33,21 @@ for (var i = 0; i < args.Length; i++)
                 return 2;
             }
             break;
+        case "--event-ttl":
+            // The API server's flag: how long events live after their last write, in cluster time (a Go duration: 24h).
+            eventTtl = PSKube.Client.Models.KubeDuration.Parse(Value()).TimeSpan;
+            break;
         case "--no-metrics":
             serveMetrics = false;
             break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]");
+            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--event-ttl DURATION] [--no-metrics]");
             return 2;
     }
 }
 if (kubeconfig is null)
 {
-    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--no-metrics]");
+    await Console.Error.WriteLineAsync("usage: --kubeconfig PATH [--port N] [--time-scale X] [--nodes N] [--event-ttl DURATION] [--no-metrics]");
     return 2;
 }
 
@@ -50,7 +55,7 @@ using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 
-await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale, ServeMetrics = serveMetrics, Nodes = nodes });
+await using var server = await FakeClusterServer.StartAsync(new FakeClusterOptions { KubeconfigPath = kubeconfig, Port = port, TimeScale = timeScale, ServeMetrics = serveMetrics, Nodes = nodes, EventTimeToLive = eventTtl });
 Console.WriteLine($"ready {server.Server}");
 Console.Out.Flush();
 

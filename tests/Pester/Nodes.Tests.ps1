@@ -55,7 +55,7 @@ spec:
     image: gcr.io/kuar-demo/kuard-amd64:1
     resources:
       requests:
-        cpu: "32"
+        cpu: 32
 '@
         New-KubeResource -Path $path | Out-Null
         $deadline = (Get-Date).AddSeconds(30)

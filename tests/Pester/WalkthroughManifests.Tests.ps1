@@ -6,7 +6,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/PSKube/PSKube.psd1') -Force
     . (Join-Path $PSScriptRoot 'FakeCluster.ps1')
-    $cluster = Start-FakeCluster -ExtraArguments @('--time-scale', '30')
+    # At 30 times real speed an hour of cluster time is two minutes; events must outlive the file's run.
+    $cluster = Start-FakeCluster -ExtraArguments @('--time-scale', '30', '--event-ttl', '24h')
     $savedKubeconfig = $env:KUBECONFIG
     $env:KUBECONFIG = $cluster.KubeConfig
     $savedEditor = $env:KUBE_EDITOR

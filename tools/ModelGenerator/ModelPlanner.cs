@@ -31,7 +31,7 @@ internal sealed class ModelPlanner(JsonElement definitions)
     // Definitions with a hand-written representation instead of a generated class.
     private static readonly Dictionary<string, MappedType> SpecialDefinitions = new(StringComparer.Ordinal)
     {
-        ["io.k8s.apimachinery.pkg.api.resource.Quantity"] = new("string", IsValueType: false),
+        ["io.k8s.apimachinery.pkg.api.resource.Quantity"] = new("string", IsValueType: false, "QuantityJsonConverter"),
         ["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = new("IntOrString", IsValueType: true),
         ["io.k8s.apimachinery.pkg.apis.meta.v1.Time"] = new("DateTimeOffset", IsValueType: true, "TimeJsonConverter"),
         ["io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"] = new("DateTimeOffset", IsValueType: true, "MicroTimeJsonConverter"),
@@ -141,8 +141,11 @@ internal sealed class ModelPlanner(JsonElement definitions)
             "number" => new MappedType("double", IsValueType: true),
             "boolean" => new MappedType("bool", IsValueType: true),
             "array" => new MappedType($"List<{ElementType(schema.GetProperty("items"), classNames, location)}>", IsValueType: false),
+            // Maps of quantities (requests, capacity) read numbers as the API server does, with a converter of the whole map.
             "object" when schema.TryGetProperty("additionalProperties", out var values) && values.ValueKind == JsonValueKind.Object =>
-                new MappedType($"Dictionary<string, {ElementType(values, classNames, location)}>", IsValueType: false),
+                Map(values, classNames, location).ConverterType == "QuantityJsonConverter"
+                    ? new MappedType("Dictionary<string, string>", IsValueType: false, "QuantityMapJsonConverter")
+                    : new MappedType($"Dictionary<string, {ElementType(values, classNames, location)}>", IsValueType: false),
             "object" when !schema.TryGetProperty("properties", out _) => FreeForm,
             null => FreeForm,
             _ => throw new NotSupportedException($"{location}: schema type '{type}' is not supported."),

@@ -10,7 +10,7 @@ internal static class TypeNaming
     private static readonly HashSet<string> ReservedTypeNames =
     [
         "KubeObject", "GenericKubeObject", "KubeList", "KubeJson", "KubeJsonContext", "IntOrString",
-        "IntOrStringJsonConverter", "KubeTimestampJsonConverter", "TimeJsonConverter", "MicroTimeJsonConverter",
+        "IntOrStringJsonConverter", "QuantityJsonConverter", "QuantityMapJsonConverter", "KubeTimestampJsonConverter", "TimeJsonConverter", "MicroTimeJsonConverter",
         "List", "Dictionary", "DateTimeOffset", "JsonNode", "JsonElement", "JsonConverter", "JsonPropertyName",
         "JsonExtensionData", "JsonSerializable",
     ];

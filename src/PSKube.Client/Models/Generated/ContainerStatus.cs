@@ -12,7 +12,7 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ContainerStatus
 {
-    [JsonPropertyName("allocatedResources")] public Dictionary<string, string>? AllocatedResources { get; set; }
+    [JsonPropertyName("allocatedResources"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? AllocatedResources { get; set; }
     [JsonPropertyName("allocatedResourcesStatus")] public List<ResourceStatus>? AllocatedResourcesStatus { get; set; }
     [JsonPropertyName("containerID")] public string? ContainerID { get; set; }
     [JsonPropertyName("image")] public string? Image { get; set; }

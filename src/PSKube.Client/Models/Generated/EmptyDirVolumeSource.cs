@@ -13,7 +13,7 @@ namespace PSKube.Client.Models;
 public sealed partial class EmptyDirVolumeSource
 {
     [JsonPropertyName("medium")] public string? Medium { get; set; }
-    [JsonPropertyName("sizeLimit")] public string? SizeLimit { get; set; }
+    [JsonPropertyName("sizeLimit"), JsonConverter(typeof(QuantityJsonConverter))] public string? SizeLimit { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

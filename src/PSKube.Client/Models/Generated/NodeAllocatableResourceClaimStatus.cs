@@ -14,7 +14,7 @@ public sealed partial class NodeAllocatableResourceClaimStatus
 {
     [JsonPropertyName("containers")] public List<string>? Containers { get; set; }
     [JsonPropertyName("resourceClaimName")] public string? ResourceClaimName { get; set; }
-    [JsonPropertyName("resources")] public Dictionary<string, string>? Resources { get; set; }
+    [JsonPropertyName("resources"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Resources { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -13,8 +13,8 @@ namespace PSKube.Client.Models;
 public sealed partial class NodeStatus
 {
     [JsonPropertyName("addresses")] public List<NodeAddress>? Addresses { get; set; }
-    [JsonPropertyName("allocatable")] public Dictionary<string, string>? Allocatable { get; set; }
-    [JsonPropertyName("capacity")] public Dictionary<string, string>? Capacity { get; set; }
+    [JsonPropertyName("allocatable"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Allocatable { get; set; }
+    [JsonPropertyName("capacity"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Capacity { get; set; }
     [JsonPropertyName("conditions")] public List<NodeCondition>? Conditions { get; set; }
     [JsonPropertyName("config")] public NodeConfigStatus? Config { get; set; }
     [JsonPropertyName("daemonEndpoints")] public NodeDaemonEndpoints? DaemonEndpoints { get; set; }

@@ -14,8 +14,8 @@ public sealed partial class PersistentVolumeClaimStatus
 {
     [JsonPropertyName("accessModes")] public List<string>? AccessModes { get; set; }
     [JsonPropertyName("allocatedResourceStatuses")] public Dictionary<string, string>? AllocatedResourceStatuses { get; set; }
-    [JsonPropertyName("allocatedResources")] public Dictionary<string, string>? AllocatedResources { get; set; }
-    [JsonPropertyName("capacity")] public Dictionary<string, string>? Capacity { get; set; }
+    [JsonPropertyName("allocatedResources"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? AllocatedResources { get; set; }
+    [JsonPropertyName("capacity"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Capacity { get; set; }
     [JsonPropertyName("conditions")] public List<PersistentVolumeClaimCondition>? Conditions { get; set; }
     [JsonPropertyName("currentVolumeAttributesClassName")] public string? CurrentVolumeAttributesClassName { get; set; }
     [JsonPropertyName("modifyVolumeStatus")] public ModifyVolumeStatus? ModifyVolumeStatus { get; set; }

@@ -32,7 +32,7 @@ public sealed partial class PodSpec
     [JsonPropertyName("nodeName")] public string? NodeName { get; set; }
     [JsonPropertyName("nodeSelector")] public Dictionary<string, string>? NodeSelector { get; set; }
     [JsonPropertyName("os")] public PodOS? Os { get; set; }
-    [JsonPropertyName("overhead")] public Dictionary<string, string>? Overhead { get; set; }
+    [JsonPropertyName("overhead"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Overhead { get; set; }
     [JsonPropertyName("preemptionPolicy")] public string? PreemptionPolicy { get; set; }
     [JsonPropertyName("priority")] public int? Priority { get; set; }
     [JsonPropertyName("priorityClassName")] public string? PriorityClassName { get; set; }

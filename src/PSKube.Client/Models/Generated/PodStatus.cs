@@ -12,7 +12,7 @@ namespace PSKube.Client.Models;
 
 public sealed partial class PodStatus
 {
-    [JsonPropertyName("allocatedResources")] public Dictionary<string, string>? AllocatedResources { get; set; }
+    [JsonPropertyName("allocatedResources"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? AllocatedResources { get; set; }
     [JsonPropertyName("conditions")] public List<PodCondition>? Conditions { get; set; }
     [JsonPropertyName("containerStatuses")] public List<ContainerStatus>? ContainerStatuses { get; set; }
     [JsonPropertyName("ephemeralContainerStatuses")] public List<ContainerStatus>? EphemeralContainerStatuses { get; set; }

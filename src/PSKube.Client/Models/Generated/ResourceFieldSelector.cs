@@ -13,7 +13,7 @@ namespace PSKube.Client.Models;
 public sealed partial class ResourceFieldSelector
 {
     [JsonPropertyName("containerName")] public string? ContainerName { get; set; }
-    [JsonPropertyName("divisor")] public string? Divisor { get; set; }
+    [JsonPropertyName("divisor"), JsonConverter(typeof(QuantityJsonConverter))] public string? Divisor { get; set; }
     [JsonPropertyName("resource")] public string? Resource { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }

@@ -12,7 +12,7 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ResourceQuotaSpec
 {
-    [JsonPropertyName("hard")] public Dictionary<string, string>? Hard { get; set; }
+    [JsonPropertyName("hard"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Hard { get; set; }
     [JsonPropertyName("scopeSelector")] public ScopeSelector? ScopeSelector { get; set; }
     [JsonPropertyName("scopes")] public List<string>? Scopes { get; set; }
 

@@ -12,8 +12,8 @@ namespace PSKube.Client.Models;
 
 public sealed partial class ResourceQuotaStatus
 {
-    [JsonPropertyName("hard")] public Dictionary<string, string>? Hard { get; set; }
-    [JsonPropertyName("used")] public Dictionary<string, string>? Used { get; set; }
+    [JsonPropertyName("hard"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Hard { get; set; }
+    [JsonPropertyName("used"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Used { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -12,8 +12,8 @@ namespace PSKube.Client.Models;
 
 public sealed partial class VolumeResourceRequirements
 {
-    [JsonPropertyName("limits")] public Dictionary<string, string>? Limits { get; set; }
-    [JsonPropertyName("requests")] public Dictionary<string, string>? Requests { get; set; }
+    [JsonPropertyName("limits"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Limits { get; set; }
+    [JsonPropertyName("requests"), JsonConverter(typeof(QuantityMapJsonConverter))] public Dictionary<string, string>? Requests { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
