@@ -36,7 +36,7 @@ public sealed class FakeClusterProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { options.FakeClusterPath, "--kubeconfig", kubeconfig, "--time-scale", options.TimeScale.ToString(CultureInfo.InvariantCulture) }.Concat(options.FakeArguments))
+        foreach (var argument in new[] { options.FakeClusterPath, "--kubeconfig", kubeconfig, "--time-scale", options.TimeScale.ToString(CultureInfo.InvariantCulture) }.Concat(NodeArguments(options)).Concat(options.FakeArguments))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -50,6 +50,20 @@ public sealed class FakeClusterProcess : IDisposable
         // Anything it writes later is drained so it never blocks on a full pipe.
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         return new FakeClusterProcess(process, folder, kubeconfig, new Uri(ready["ready ".Length..]));
+    }
+
+    /// <summary>
+    /// Nodes enough for the largest scenario (a node holds 110 pods; 100 each leaves room), as a cluster is sized for
+    /// its workload, unless --fake-arg names --nodes itself.
+    /// </summary>
+    private static string[] NodeArguments(BenchOptions options)
+    {
+        if (options.FakeArguments.Contains("--nodes"))
+        {
+            return [];
+        }
+        var pods = new[] { options.ListPods, options.LogPods, options.WatchPods, options.DefaultPods }.Max();
+        return ["--nodes", Math.Min(256, pods / 100 + 1).ToString(CultureInfo.InvariantCulture)];
     }
 
     public void Dispose()
