@@ -132,7 +132,8 @@ public sealed class PortForwarder : IAsyncDisposable
                 _ = forwarding.ContinueWith(_ => _open.TryRemove(id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
-        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException
+            || (error is InvalidOperationException && _stop.IsCancellationRequested))
         {
             // Stopped (or failed): the listener is closed; stopped before the first accept began, it says "Not listening".
         }
