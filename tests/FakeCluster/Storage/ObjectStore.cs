@@ -17,8 +17,9 @@ namespace PSKube.FakeCluster.Storage;
 public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
 {
     /// <summary>
-    /// How long a list's snapshot stays readable for its continue tokens, in cluster time: the API server's etcd is
-    /// compacted every five minutes, and continuing from a compacted revision is 410 Expired.
+    /// How long a list's snapshot stays readable for its continue tokens: the API server's etcd is compacted every
+    /// five minutes, and continuing from a compacted revision is 410 Expired. Compaction follows the wall clock, not
+    /// the simulated one: a sped-up cluster keeps snapshots five real minutes (so a slow paged list at 30x still ends).
     /// </summary>
     public static TimeSpan SnapshotRetention { get; } = TimeSpan.FromMinutes(5);
 
@@ -87,7 +88,7 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
         return new StoreSnapshot(this, resource, state.ResourceVersion, state.Objects.GetValueOrDefault(resource) ?? []);
     }
 
-    /// <summary>Keeps a snapshot readable for <see cref="SnapshotRetention"/> of cluster time, for the continue tokens of a paged list.</summary>
+    /// <summary>Keeps a snapshot readable for <see cref="SnapshotRetention"/> of real time, for the continue tokens of a paged list.</summary>
     public void Keep(StoreSnapshot snapshot)
     {
         lock (_keptGate)
@@ -95,7 +96,7 @@ public sealed class ObjectStore(int historyCapacity, FakeClock? clock = null)
             ForgetOldSnapshots();
             if (_kept.TryAdd((snapshot.Resource, snapshot.ResourceVersion), snapshot))
             {
-                _keptOrder.Enqueue((_clock.Now + SnapshotRetention, snapshot.Resource, snapshot.ResourceVersion));
+                _keptOrder.Enqueue((_clock.Now + SnapshotRetention * Math.Max(1, _clock.Scale), snapshot.Resource, snapshot.ResourceVersion));
             }
         }
     }

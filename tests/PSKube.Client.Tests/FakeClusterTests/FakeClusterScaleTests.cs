@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PSKube.Client.Resources;
 using PSKube.FakeCluster;
+using PSKube.FakeCluster.Storage;
 using Xunit.Abstractions;
 
 namespace PSKube.Client.Tests.FakeClusterTests;
@@ -87,6 +88,22 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
             path = ConfigMaps + "?limit=4&fieldSelector=metadata.name%21%3Dcm-0003&continue=" + Uri.EscapeDataString(token);
         }
         Assert.Equal(Enumerable.Range(0, 25).Where(i => i != 3).Select(i => $"cm-{i:D4}"), names);
+    }
+
+    [Fact]
+    public void ListSnapshot_OnASpedUpCluster_IsKeptFiveMinutesOfRealTime()
+    {
+        // etcd compacts on the wall clock: at 30x, six cluster minutes are twelve real seconds, far from compaction.
+        var clock = new FakeClock(30);
+        var store = new ObjectStore(100, clock);
+        var snapshot = store.Read(ConfigMapResource);
+        store.Keep(snapshot);
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Same(snapshot, store.Kept(ConfigMapResource, snapshot.ResourceVersion));
+
+        clock.Advance(ObjectStore.SnapshotRetention * 30);
+        Assert.Null(store.Kept(ConfigMapResource, snapshot.ResourceVersion));
     }
 
     [Fact]
