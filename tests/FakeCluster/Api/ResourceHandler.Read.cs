@@ -11,15 +11,15 @@ public sealed partial class ResourceHandler
 {
     private async Task GetAsync(HttpContext context, RequestTarget target)
     {
-        var obj = store.Get(target.Resource, target.Namespace, target.Name!)
-                  ?? throw StatusError.NotFound(target.Resource.Plural, target.Resource.Group, target.Name!);
+        var stored = store.Stored(target.Resource, target.Namespace, target.Name!)
+                     ?? throw StatusError.NotFound(target.Resource.Plural, target.Resource.Group, target.Name!);
         if (MediaTypes.TableVersion(context.Request.Headers.Accept) is { } tableVersion)
         {
-            var listMeta = new JsonObject { ["resourceVersion"] = obj["metadata"]!["resourceVersion"]?.DeepClone() };
-            await HttpJson.WriteAsync(context, 200, writer => TablePrinter.Write(writer, target.Resource, [(obj, default)], tableVersion, IncludeObject(context), clock.Now, listMeta));
+            var listMeta = new JsonObject { ["resourceVersion"] = stored.Object["metadata"]!["resourceVersion"]?.DeepClone() };
+            await HttpJson.WriteAsync(context, 200, writer => TablePrinter.Write(writer, target.Resource, [stored], tableVersion, IncludeObject(context), clock.Now, listMeta));
             return;
         }
-        await HttpJson.WriteAsync(context, 200, obj);
+        await HttpJson.WriteAsync(context, 200, writer => writer.WriteRawValue(stored.Json.Span, skipInputValidation: true));
     }
 
     private async Task GetScaleAsync(HttpContext context, RequestTarget target)
@@ -58,11 +58,10 @@ public sealed partial class ResourceHandler
         {
             var now = clock.Now;
             var includeObject = IncludeObject(context);
-            await HttpJson.WriteAsync(context, 200, writer =>
-                TablePrinter.Write(writer, resource, read.Items.Select(stored => (stored.Object, stored.Json)), tableVersion, includeObject, now, listMeta));
+            await HttpJson.WriteAsync(context, 200, TablePrinter.Parts(resource, read.Items, tableVersion, includeObject, now, listMeta));
             return;
         }
-        await HttpJson.WriteListAsync(context, resource.Kind + "List", resource.ApiVersion, listMeta, read.Items.Select(stored => stored.Object));
+        await HttpJson.WriteListAsync(context, resource.Kind + "List", resource.ApiVersion, listMeta, read.Items);
     }
 
     private async Task WatchAsync(HttpContext context, RequestTarget target)
@@ -132,7 +131,7 @@ public sealed partial class ResourceHandler
                         var now = clock.Now;
                         var listMeta = new JsonObject { ["resourceVersion"] = change.Object["metadata"]?["resourceVersion"]?.DeepClone() };
                         await HttpJson.WriteEventAsync(context, change.TypeName,
-                            writer => TablePrinter.Write(writer, resource, [(change.Object, default)], tableVersion, includeObject, now, listMeta), deadline.Token);
+                            writer => TablePrinter.Write(writer, resource, [StoredObject.Of(change.Object)], tableVersion, includeObject, now, listMeta), deadline.Token);
                     }
                 }
             }
