@@ -18,6 +18,7 @@ public sealed class MeasuredProcess : IDisposable
     private readonly string _statsFile;
     private readonly Stopwatch _clock;
     private readonly Queue<string> _lastErrors = new();
+    private readonly List<(double WallMs, double CpuMs)> _inner = [];
     private readonly Action<string, TimeSpan>? _onLine;
 
     private MeasuredProcess(Process time, string statsFile, Stopwatch clock, Action<string, TimeSpan>? onLine)
@@ -28,8 +29,8 @@ public sealed class MeasuredProcess : IDisposable
         _onLine = onLine;
     }
 
-    /// <summary>The last line of the form "BENCH-INNER wallMs cpuMs" that a pwsh script printed about its own timed part.</summary>
-    public (double WallMs, double CpuMs)? Inner { get; private set; }
+    /// <summary>The lines of the form "BENCH-INNER wallMs cpuMs" that a pwsh script printed about its timed parts, in order.</summary>
+    public IReadOnlyList<(double WallMs, double CpuMs)> Inner => _inner;
 
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>; <paramref name="onLine"/> sees every line of its output.</summary>
     public static MeasuredProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Action<string, TimeSpan>? onLine = null)
@@ -183,7 +184,7 @@ public sealed class MeasuredProcess : IDisposable
         if (line.StartsWith("BENCH-INNER ", StringComparison.Ordinal))
         {
             var fields = line.Split(' ');
-            Inner = (double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[2], CultureInfo.InvariantCulture));
+            _inner.Add((double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[2], CultureInfo.InvariantCulture)));
             return;
         }
         _onLine?.Invoke(line, at);

@@ -100,7 +100,7 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
     private async Task<ScenarioResult> ListAsync(CancellationToken cancellationToken)
     {
         var result = new ScenarioResult("list", $"Listing {Text(options.ListPods)} pods",
-            "Every namespace's pods as objects, as a table and filtered on their status, in a pwsh session warmed by one small list (timed inside the session: inner_*), against kubectl get pods -A (-o json for objects); wall_ms, cpu_ms and max_rss_mb are the whole process.");
+            "Every namespace's pods as objects, as a table and filtered on their status, in a pwsh session warmed by one small list (timed inside the session: inner_* the first time, again_* the same command right after), against kubectl get pods -A (-o json for objects); wall_ms, cpu_ms and max_rss_mb are the whole process.");
         var cluster = await ClusterAsync();
         using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
@@ -118,13 +118,13 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
         result.Facts["pods"] = Text(options.ListPods);
         result.Facts["namespaces"] = Text(options.ListNamespaces);
         var warm = $"{ImportModule}; Get-KubePod -Namespace bench-list-0 | Select-Object -First 3 | Where-Object Status -eq Running | Format-Table | Out-String | Out-Null";
-        string[] metrics = ["inner_wall_ms", "inner_cpu_ms", "wall_ms", "cpu_ms", "max_rss_mb"];
+        string[] metrics = ["inner_wall_ms", "inner_cpu_ms", "again_wall_ms", "again_cpu_ms", "wall_ms", "cpu_ms", "max_rss_mb"];
         var cases = new (string Command, string Script, BenchCommand Kubectl)[]
         {
             ("$pods = Get-KubePod -AllNamespaces", "$pods = Get-KubePod -AllNamespaces", BenchCommand.Kubectl(options, "get", "pods", "-A", "-o", "json")),
             ("Get-KubePod -AllNamespaces | Format-Table | Out-String", "Get-KubePod -AllNamespaces | Format-Table | Out-String | Out-Default", BenchCommand.Kubectl(options, "get", "pods", "-A")),
             ("Get-KubePod -AllNamespaces | Where-Object Status -eq Running", "Get-KubePod -AllNamespaces | Where-Object Status -eq Running | Out-Default", BenchCommand.Kubectl(options, "get", "pods", "-A")),
-        }.Select(c => new CaseResult(c.Command + " vs " + c.Kubectl.Display, BenchCommand.Pwsh(options, c.Command, $"{warm}; {BenchCommand.Timed(c.Script)}"), c.Kubectl, "kubectl", metrics)).ToList();
+        }.Select(c => new CaseResult(c.Command + " vs " + c.Kubectl.Display, BenchCommand.Pwsh(options, c.Command, $"{warm}; {BenchCommand.Timed(c.Script)}; {BenchCommand.Timed(c.Script)}"), c.Kubectl, "kubectl", metrics)).ToList();
         result.Cases.AddRange(cases);
         await RepeatAsync(result, async () =>
         {
@@ -230,16 +230,21 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
     {
         using var process = MeasuredProcess.Start(command.FileName, command.Arguments, environment);
         var metrics = Metrics.From(await process.WaitAsync(options.Timeout));
-        if (process.Inner is { } inner)
+        if (process.Inner is [var inner, ..])
         {
             metrics["inner_wall_ms"] = inner.WallMs;
             metrics["inner_cpu_ms"] = inner.CpuMs;
         }
-        else if (command.FileName == options.Kubectl)
+        if (process.Inner is [_, var again, ..])
         {
-            // kubectl has no session: what a user waits for is its whole process.
-            metrics["inner_wall_ms"] = metrics["wall_ms"];
-            metrics["inner_cpu_ms"] = metrics["cpu_ms"];
+            metrics["again_wall_ms"] = again.WallMs;
+            metrics["again_cpu_ms"] = again.CpuMs;
+        }
+        if (process.Inner.Count == 0 && command.FileName == options.Kubectl)
+        {
+            // kubectl has no session: what a user waits for is its whole process, the first time and every time.
+            metrics["inner_wall_ms"] = metrics["again_wall_ms"] = metrics["wall_ms"];
+            metrics["inner_cpu_ms"] = metrics["again_cpu_ms"] = metrics["cpu_ms"];
         }
         return metrics;
     }
