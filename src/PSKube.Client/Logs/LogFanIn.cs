@@ -248,20 +248,13 @@ public sealed class LogFanIn
     private async Task<(IReadOnlyList<Pod> Pods, IReadOnlyList<Pod> Fixed, IReadOnlyList<KubeLogEvent> Missing, IReadOnlyList<(IReadOnlyList<Pod> Items, string Version)> Listed)> ResolvePodsAsync(CancellationToken cancellationToken)
     {
         var @namespace = _options.Namespace ?? _client.DefaultNamespace;
-        var pods = new List<Pod>();
-        var missing = new List<KubeLogEvent>();
-        var wanted = _options.Pods.Select(p => (p.Namespace ?? @namespace, p.Name!)).Concat(_options.PodNames.Select(n => (@namespace, n)));
-        foreach (var (podNamespace, name) in wanted.Distinct())
-        {
-            try
-            {
-                pods.Add(await _client.GetAsync<Pod>(Pods, podNamespace, name, cancellationToken));
-            }
-            catch (KubeApiException e) when (e.IsNotFound)
-            {
-                missing.Add(KubeLogEvent.Failed(podNamespace, name, null, e));
-            }
-        }
+        var wanted = _options.Pods.Select(p => (Namespace: p.Namespace ?? @namespace, Name: p.Name!)).Concat(_options.PodNames.Select(n => (Namespace: @namespace, Name: n)));
+        // Read together (up to MaxConcurrency at once), not one after another: with many pods piped in, a round trip
+        // each would come before the first stream opens.
+        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        var reads = await Task.WhenAll(wanted.Distinct().Select(pod => ReadAsync(pod.Namespace, pod.Name)));
+        var pods = reads.Where(r => r.Pod is not null).Select(r => r.Pod!).ToList();
+        var missing = reads.Where(r => r.Missing is not null).Select(r => r.Missing!).ToList();
         var given = pods.Count;
         var seen = pods.Select(Key).ToHashSet(StringComparer.Ordinal);
         var listed = new List<Pod>();
@@ -274,6 +267,23 @@ public sealed class LogFanIn
         }
         pods.AddRange(listed.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal));
         return (pods, pods[..given], missing, lists);
+
+        async Task<(Pod? Pod, KubeLogEvent? Missing)> ReadAsync(string podNamespace, string name)
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return (await _client.GetAsync<Pod>(Pods, podNamespace, name, cancellationToken), null);
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                return (null, KubeLogEvent.Failed(podNamespace, name, null, e));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     private static string Key(Pod pod) => $"{pod.Namespace}/{pod.Name}";

@@ -27,6 +27,14 @@ internal static class FakeClusterClient
         return new KubeClient(context, new KubeConnection(endpoint, credentials, options));
     }
 
+    /// <summary>A client that authenticates with <paramref name="credentials"/>, which see every request it sends.</summary>
+    public static KubeClient WithCredentials(FakeClusterServer cluster, IKubeCredentials credentials)
+    {
+        var endpoint = new ClusterEndpoint(new Uri(cluster.Server), CaPem(cluster));
+        var context = new KubeContext("fake-custom", "fake", "fake-custom", "default", endpoint, credentials);
+        return new KubeClient(context, new KubeConnection(endpoint, credentials));
+    }
+
     public static byte[] CaPem(FakeClusterServer cluster) => Encoding.ASCII.GetBytes(cluster.Authority.Certificate.ExportCertificatePem());
 
     private sealed class TokenOnly(string token) : IKubeCredentials

@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using PSKube.Client.Auth;
 using PSKube.Client.Logs;
 using PSKube.Client.Models;
 using PSKube.Client.Tests.Client;
@@ -170,6 +172,70 @@ public sealed class LogsFanInTests : IAsyncLifetime
         var events = await ReadAsync(new LogFanInOptions { Pods = [pod], Namespace = "elsewhere" });
         Assert.Equal("pingpong/ping PING 127.0.0.1 (127.0.0.1): 56 data bytes", events[0].ToString());
         Assert.Equal("default", events[0].Namespace);
+    }
+
+    [Fact]
+    public async Task Logs_FanIn_PodsGiven_AreReadTogether_InTheirOrder()
+    {
+        string[] names = ["one", "two", "three"];
+        foreach (var name in names)
+        {
+            await _cluster.CreatePodAsync(name, Spec("Always", Container("main", "alpine:3.20", command: ["echo", "from " + name])));
+        }
+        _cluster.Advance(5);
+        var gate = new PodReadGate(_cluster.Server.ClientCertificate, names.Length);
+        var client = FakeClusterClient.WithCredentials(_cluster.Server, gate);
+
+        var events = new List<KubeLogEvent>();
+        await foreach (var item in new LogFanIn(client, new LogFanInOptions { PodNames = names }).ReadAsync(CancellationToken.None))
+        {
+            events.Add(item);
+        }
+        // Read one after another, no two reads would ever wait at the gate together (each would pass on its timeout).
+        Assert.True(gate.AllWaitedTogether);
+        Assert.Equal(["one/main from one", "two/main from two", "three/main from three"], events.Select(e => e.ToString()));
+    }
+
+    /// <summary>
+    /// Client certificate credentials that hold each read of a single pod until all the expected reads wait together,
+    /// or until a timeout lets a lone read on.
+    /// </summary>
+    private sealed class PodReadGate(X509Certificate2 certificate, int expected) : IKubeCredentials
+    {
+        private readonly TaskCompletionSource _together = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
+
+        public bool AllWaitedTogether => _together.Task.IsCompletedSuccessfully;
+
+        public X509Certificate2? ClientCertificate => certificate;
+
+        public string CacheKey => "pod-read-gate";
+
+        public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // GET /api/v1/namespaces/NS/pods/NAME: neither a list nor a pod's log.
+            var uri = request.RequestUri!;
+            var path = (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0]).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (request.Method != HttpMethod.Get || path is not ["api", "v1", "namespaces", _, "pods", _])
+            {
+                return;
+            }
+            if (Interlocked.Increment(ref _waiting) == expected)
+            {
+                _together.TrySetResult();
+            }
+            try
+            {
+                await _together.Task.WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Alone at the gate: let it on, the test fails on AllWaitedTogether.
+            }
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        public ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken) => ValueTask.FromResult(false);
     }
 
     [Theory]
