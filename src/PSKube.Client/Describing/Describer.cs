@@ -10,8 +10,9 @@ namespace PSKube.Client.Describing;
 /// <summary>
 /// kubectl describe for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs, services, nodes
 /// and namespaces. Each description is built from the object and what describe shows about it (events, a deployment's
-/// replica sets, a controller's pods, a node's pods, a service's endpoints, a namespace's quotas). One object is
-/// described with requests narrowed to it, as kubectl does; many with one list per related kind, matched here.
+/// replica sets, a controller's pods, a node's pods, a service's endpoints, a namespace's quotas and limit ranges).
+/// One object is described with requests narrowed to it, as kubectl does; many with one list per related kind,
+/// matched here.
 /// </summary>
 public static class Describer
 {
@@ -23,6 +24,7 @@ public static class Describer
     private static readonly ResourceDefinition ReplicaSets = BuiltInResources.Find("replicasets")!;
     private static readonly ResourceDefinition EndpointsResource = BuiltInResources.Find("endpoints")!;
     private static readonly ResourceDefinition Quotas = BuiltInResources.Find("resourcequotas")!;
+    private static readonly ResourceDefinition LimitRanges = BuiltInResources.Find("limitranges")!;
     private static readonly ResourceDefinition Events = BuiltInResources.Find("events")!;
 
     /// <summary>Whether objects of <paramref name="resource"/> can be described.</summary>
@@ -134,8 +136,11 @@ public static class Describer
 
     private static async Task<IReadOnlyList<KubeDescription>> DescribeNamespacesAsync(KubeClient client, IReadOnlyList<Namespace> namespaces, CancellationToken cancellationToken)
     {
-        var quotas = await ListAsync<ResourceQuota>(client, Quotas, namespaces.Count == 1 ? namespaces[0].Name : null, new ListOptions(), cancellationToken);
-        return namespaces.Select(ns => (KubeDescription)new NamespaceDescription(ns, quotas.Where(q => q.Namespace == ns.Name).ToList())).ToList();
+        var scope = namespaces.Count == 1 ? namespaces[0].Name : null;
+        var quotas = await ListAsync<ResourceQuota>(client, Quotas, scope, new ListOptions(), cancellationToken);
+        var limitRanges = await ListAsync<LimitRange>(client, LimitRanges, scope, new ListOptions(), cancellationToken);
+        return namespaces.Select(ns => (KubeDescription)new NamespaceDescription(ns,
+            quotas.Where(q => q.Namespace == ns.Name).ToList(), limitRanges.Where(l => l.Namespace == ns.Name).ToList())).ToList();
     }
 
     /// <summary>
