@@ -138,7 +138,8 @@ public sealed class DescribeTests : IAsyncLifetime
         Assert.Equal(
             [
                 new DescribedLimit("a-containers", "Container", "cpu", "100m", "1", "200m", "500m", "4"),
-                new DescribedLimit("a-containers", "Container", "memory", null, "1Gi", null, null, null),
+                // The API server makes the max the default limit, and that the default request.
+                new DescribedLimit("a-containers", "Container", "memory", null, "1Gi", "1Gi", "1Gi", null),
                 new DescribedLimit("b-pods", "Pod", "memory", null, "2Gi", null, null, null),
             ],
             left.ResourceLimits);
@@ -148,7 +149,7 @@ public sealed class DescribeTests : IAsyncLifetime
              Type       Resource  Min   Max  Default Request  Default Limit  Max Limit/Request Ratio
              ----       --------  ---   ---  ---------------  -------------  -----------------------
              Container  cpu       100m  1    200m             500m           4
-             Container  memory    -     1Gi  -                -              -
+             Container  memory    -     1Gi  1Gi              1Gi            -
              Pod        memory    -     2Gi  -                -              -
 
             """.ReplaceLineEndings("\n"), left.Text, StringComparison.Ordinal);
