@@ -90,6 +90,14 @@ spec:
         $limits.Resource | Should -Be @('cpu', 'memory', 'memory')
         (Get-KubeDescription ns limited).LimitRanges.Name | Should -Be 'bounds'
         (Get-KubeResource limits -Namespace limited).Name | Should -Be 'bounds'
+        (Get-KubeResource limits -Namespace limited | Out-String) | Should -Match '(?m)^NAME\s+CREATED AT\s*$'
+        (Get-KubeResource limits -Namespace limited | Out-String) | Should -Match '(?m)^bounds\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s*$'
+        (Get-KubeResource limits -AllNamespaces | Out-String) | Should -Match '(?m)^NAMESPACE\s+NAME\s+CREATED AT\s*$'
+
+        $limitRange = Get-KubeDescription limits bounds -Namespace limited
+        ($limitRange | Out-String) | Should -Match '(?m)^Namespace:\s+limited$'
+        ($limitRange | Out-String) | Should -Match '(?m)^Container\s+memory\s+-\s+1Gi\s+1Gi\s+1Gi\s+-$'
+        $limitRange.Limits | Should -HaveCount 3
     }
 
     It 'describes what wildcards and selectors name, and exactly the objects piped in' {

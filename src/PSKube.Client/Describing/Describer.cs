@@ -8,8 +8,8 @@ using PSKube.Client.Transport;
 namespace PSKube.Client.Describing;
 
 /// <summary>
-/// kubectl describe for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs, services, nodes
-/// and namespaces. Each description is built from the object and what describe shows about it (events, a deployment's
+/// kubectl describe for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs, services, nodes,
+/// namespaces and limit ranges. Each description is built from the object and what describe shows about it (events, a deployment's
 /// replica sets, a controller's pods, a node's pods, a service's endpoints, a namespace's quotas and limit ranges).
 /// One object is described with requests narrowed to it, as kubectl does; many with one list per related kind,
 /// matched here.
@@ -18,7 +18,7 @@ public static class Describer
 {
     /// <summary>The resource types (plurals) that can be described.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes", "namespaces"];
+        ["pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes", "namespaces", "limitranges"];
 
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
     private static readonly ResourceDefinition ReplicaSets = BuiltInResources.Find("replicasets")!;
@@ -54,6 +54,7 @@ public static class Describer
                 Service => await DescribeServicesAsync(client, batch.Cast<Service>().ToList(), at, cancellationToken),
                 Node => await DescribeNodesAsync(client, batch.Cast<Node>().ToList(), at, cancellationToken),
                 Namespace => await DescribeNamespacesAsync(client, batch.Cast<Namespace>().ToList(), cancellationToken),
+                LimitRange => batch.Select(l => (KubeDescription)new LimitRangeDescription((LimitRange)l)).ToList(),
                 _ => throw new ArgumentException($"{batch[0].Kind ?? batch[0].GetType().Name} objects cannot be described; describe covers {string.Join(", ", Kinds)}.", nameof(objects)),
             };
             for (var index = 0; index < batch.Count; index++)

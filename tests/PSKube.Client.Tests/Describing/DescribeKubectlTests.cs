@@ -48,6 +48,8 @@ public sealed class DescribeKubectlTests
         await AssertSameAsync(kubectl, client, "nodes", null, "fake-node-1");
         await AssertSameAsync(kubectl, client, "namespaces", null, "default");
         await AssertSameAsync(kubectl, client, "namespaces", null, "limited");
+        await AssertSameAsync(kubectl, client, "limitranges", "limited", "containers");
+        await AssertSameAsync(kubectl, client, "limitranges", "limited", null);
 
         // Every pod at once: one list per related kind, the same text as kubectl describe pods.
         await AssertSameAsync(kubectl, client, "pods", "default", null);
@@ -93,10 +95,13 @@ public sealed class DescribeKubectlTests
     {
         "nodes" => Regex.Replace(text, "^Lease:.*\n", "", RegexOptions.Multiline),
         "services" => Regex.Replace(text, "^Endpoints:.*\n", "Endpoints:\n", RegexOptions.Multiline),
-        "namespaces" => Regex.Replace(text, "(?<=^ ----.*\n)(?:^ .*\n)+",
-            rows => string.Concat(rows.Value.Split('\n')[..^1].Order(StringComparer.Ordinal).Select(row => row + "\n")), RegexOptions.Multiline),
+        "namespaces" => Regex.Replace(text, "(?<=^ ----.*\n)(?:^ .*\n)+", SortedRows, RegexOptions.Multiline),
+        "limitranges" => Regex.Replace(text, "(?<=^----.*\n)(?:^.+\n)+", SortedRows, RegexOptions.Multiline),
         _ => text,
     };
+
+    private static string SortedRows(Match rows) =>
+        string.Concat(rows.Value.Split('\n')[..^1].Order(StringComparer.Ordinal).Select(row => row + "\n"));
 
     // A Container limit range with every bound and a Pod one, in a namespace of their own (they would set the
     // requests of the other tests' pods).
