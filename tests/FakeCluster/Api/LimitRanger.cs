@@ -221,9 +221,24 @@ public static class LimitRanger
     private static IEnumerable<JsonObject> Containers(JsonObject spec, string listName) =>
         (spec[listName] as JsonArray)?.OfType<JsonObject>() ?? [];
 
+    // Text that is no quantity is left out: refusing it is validation's part, and this cluster validates no pod quantities.
     private static Dictionary<string, string> Quantities(JsonNode? node) =>
-        (node as JsonObject)?.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
+        (node as JsonObject)?.Where(p => p.Value is JsonValue && IsQuantity(p.Value.ToString()))
+            .ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
         ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static bool IsQuantity(string text)
+    {
+        try
+        {
+            UsageQuantity.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 
     // Compared in thousandths rounded up, as the plugin compares them.
     private static decimal Milli(string quantity) => decimal.Ceiling(UsageQuantity.Parse(quantity) * 1000);

@@ -106,6 +106,12 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
 
         Assert.Equal(403, code);
         Assert.Equal("pods \"pair\" is forbidden: maximum memory usage per Pod is 1536Mi, but limit is 2Gi", (string?)status!["message"]);
+
+        // A limit that is no quantity counts as none; it is not a server error.
+        containers.RemoveAt(1);
+        containers[0]!["resources"] = JsonNode.Parse("""{"limits": {"memory": "lots"}}""");
+        var (unreadable, _) = await _http.SendAsync(HttpMethod.Post, Pods, pod);
+        Assert.Equal(403, unreadable);
     }
 
     [Fact]
