@@ -29,6 +29,7 @@ Describe 'Get-KubeApiResource' {
 
     It 'narrows by name, short name and wildcard, API group, scope and verbs' {
         (Get-KubeApiResource pdb).Kind | Should -Be 'PodDisruptionBudget'
+        (Get-KubeApiResource limits).Kind | Should -Be 'LimitRange'
         (Get-KubeApiResource *rolebinding*).Plural | Should -Be @('clusterrolebindings', 'rolebindings')
         (Get-KubeApiResource -ApiGroup rbac.authorization.k8s.io -Namespaced:$false).Plural | Should -Be @('clusterrolebindings', 'clusterroles')
         Get-KubeApiResource -ApiGroup '' | ForEach-Object ApiVersion | Sort-Object -Unique | Should -Be 'v1'

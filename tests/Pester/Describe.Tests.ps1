@@ -59,6 +59,47 @@ Describe 'Get-KubeDescription' {
         (Get-KubeDescription ns default).Status | Should -Be 'Active'
     }
 
+    It 'shows the Resource Limits of a namespace''s limit ranges' {
+        New-KubeNamespace limited | Out-Null
+        $file = Join-Path $TestDrive 'limits.yaml'
+        Set-Content $file @'
+apiVersion: v1
+kind: LimitRange
+metadata: {name: bounds, namespace: limited}
+spec:
+  limits:
+  - type: Container
+    max: {cpu: "1", memory: 1Gi}
+    default: {cpu: 500m}
+    defaultRequest: {cpu: 250m}
+    maxLimitRequestRatio: {cpu: "2"}
+  - type: Pod
+    max: {memory: 2Gi}
+'@
+        New-KubeResource $file | Out-Null
+
+        $text = Get-KubeDescription -Kind Namespace limited | Out-String -Width 300
+        $text | Should -Match '(?m)^Resource Limits$'
+        $text | Should -Match '(?m)^ Type\s+Resource\s+Min\s+Max\s+Default Request\s+Default Limit\s+Max Limit/Request Ratio$'
+        $text | Should -Match '(?m)^ Container\s+cpu\s+-\s+1\s+250m\s+500m\s+2$'
+        $text | Should -Match '(?m)^ Pod\s+memory\s+-\s+2Gi\s+-\s+-\s+-$'
+        (Get-KubeDescription ns default | Out-String) | Should -Match '(?m)^No LimitRange resource\.$'
+
+        $limits = (Get-KubeDescription ns limited).ResourceLimits
+        $limits | Where-Object { $_.Type -eq 'Container' -and $_.Resource -eq 'cpu' } | ForEach-Object DefaultLimit | Should -Be '500m'
+        $limits.Resource | Should -Be @('cpu', 'memory', 'memory')
+        (Get-KubeDescription ns limited).LimitRanges.Name | Should -Be 'bounds'
+        (Get-KubeResource limits -Namespace limited).Name | Should -Be 'bounds'
+        (Get-KubeResource limits -Namespace limited | Out-String) | Should -Match '(?m)^NAME\s+CREATED AT\s*$'
+        (Get-KubeResource limits -Namespace limited | Out-String) | Should -Match '(?m)^bounds\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s*$'
+        (Get-KubeResource limits -AllNamespaces | Out-String) | Should -Match '(?m)^NAMESPACE\s+NAME\s+CREATED AT\s*$'
+
+        $limitRange = Get-KubeDescription limits bounds -Namespace limited
+        ($limitRange | Out-String) | Should -Match '(?m)^Namespace:\s+limited$'
+        ($limitRange | Out-String) | Should -Match '(?m)^Container\s+memory\s+-\s+1Gi\s+1Gi\s+1Gi\s+-$'
+        $limitRange.Limits | Should -HaveCount 3
+    }
+
     It 'describes what wildcards and selectors name, and exactly the objects piped in' {
         (Get-KubeDescription pods web-*).Name | Should -HaveCount 2
         (Get-KubeDescription po -Selector run=pingpong).Name | Should -Be 'pingpong'

@@ -160,6 +160,34 @@ Describe 'Created, listed and removed as kubectl does' {
         Get-KubePriorityClass other -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'gives new pods the defaults of a limit range and refuses those out of its bounds, as the API server does' {
+        New-KubeNamespace limited-team | Out-Null
+        $file = Join-Path $TestDrive 'limits.yaml'
+        Set-Content $file @'
+apiVersion: v1
+kind: LimitRange
+metadata: {name: bounds, namespace: limited-team}
+spec:
+  limits:
+  - type: Container
+    max: {cpu: 800m}
+    default: {cpu: 500m}
+    defaultRequest: {cpu: 200m}
+'@
+        New-KubeResource $file | Out-Null
+
+        $pod = New-KubePod plain -Image nginx -Namespace limited-team
+        $pod.Spec.Containers[0].Resources.Limits['cpu'] | Should -Be '500m'
+        $pod.Spec.Containers[0].Resources.Requests['cpu'] | Should -Be '200m'
+        $pod.Metadata.Annotations['kubernetes.io/limit-ranger'] | Should -Be 'LimitRanger plugin set: cpu request for container plain; cpu limit for container plain'
+
+        $errors = Get-Errors { New-KubePod big -Image nginx -Limits @{ cpu = '1' } -Namespace limited-team }
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
+        $errors[0].Exception.Message | Should -BeLike '*pods "big" is forbidden: maximum cpu usage per Container is 800m, but limit is 1*'
+        Get-KubePod big -Namespace limited-team -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It '-WhatIf creates nothing' {
         New-KubeQuota ghost -Hard @{ pods = 1 } -WhatIf
         New-KubeIngress ghost -Rule '/=web:80' -WhatIf

@@ -28,6 +28,7 @@ internal static class ModelRoots
         "io.k8s.api.networking.v1.Ingress",
         "io.k8s.api.networking.v1.IngressClass",
         "io.k8s.api.core.v1.ResourceQuota",
+        "io.k8s.api.core.v1.LimitRange",
         "io.k8s.api.scheduling.v1.PriorityClass",
         "io.k8s.api.policy.v1.PodDisruptionBudget",
         "io.k8s.api.autoscaling.v1.Scale",

@@ -8,21 +8,23 @@ using PSKube.Client.Transport;
 namespace PSKube.Client.Describing;
 
 /// <summary>
-/// kubectl describe for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs, services, nodes
-/// and namespaces. Each description is built from the object and what describe shows about it (events, a deployment's
-/// replica sets, a controller's pods, a node's pods, a service's endpoints, a namespace's quotas). One object is
-/// described with requests narrowed to it, as kubectl does; many with one list per related kind, matched here.
+/// kubectl describe for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs, services, nodes,
+/// namespaces and limit ranges. Each description is built from the object and what describe shows about it (events, a deployment's
+/// replica sets, a controller's pods, a node's pods, a service's endpoints, a namespace's quotas and limit ranges).
+/// One object is described with requests narrowed to it, as kubectl does; many with one list per related kind,
+/// matched here.
 /// </summary>
 public static class Describer
 {
     /// <summary>The resource types (plurals) that can be described.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes", "namespaces"];
+        ["pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "nodes", "namespaces", "limitranges"];
 
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
     private static readonly ResourceDefinition ReplicaSets = BuiltInResources.Find("replicasets")!;
     private static readonly ResourceDefinition EndpointsResource = BuiltInResources.Find("endpoints")!;
     private static readonly ResourceDefinition Quotas = BuiltInResources.Find("resourcequotas")!;
+    private static readonly ResourceDefinition LimitRanges = BuiltInResources.Find("limitranges")!;
     private static readonly ResourceDefinition Events = BuiltInResources.Find("events")!;
 
     /// <summary>Whether objects of <paramref name="resource"/> can be described.</summary>
@@ -52,6 +54,7 @@ public static class Describer
                 Service => await DescribeServicesAsync(client, batch.Cast<Service>().ToList(), at, cancellationToken),
                 Node => await DescribeNodesAsync(client, batch.Cast<Node>().ToList(), at, cancellationToken),
                 Namespace => await DescribeNamespacesAsync(client, batch.Cast<Namespace>().ToList(), cancellationToken),
+                LimitRange => batch.Select(l => (KubeDescription)new LimitRangeDescription((LimitRange)l)).ToList(),
                 _ => throw new ArgumentException($"{batch[0].Kind ?? batch[0].GetType().Name} objects cannot be described; describe covers {string.Join(", ", Kinds)}.", nameof(objects)),
             };
             for (var index = 0; index < batch.Count; index++)
@@ -134,8 +137,11 @@ public static class Describer
 
     private static async Task<IReadOnlyList<KubeDescription>> DescribeNamespacesAsync(KubeClient client, IReadOnlyList<Namespace> namespaces, CancellationToken cancellationToken)
     {
-        var quotas = await ListAsync<ResourceQuota>(client, Quotas, namespaces.Count == 1 ? namespaces[0].Name : null, new ListOptions(), cancellationToken);
-        return namespaces.Select(ns => (KubeDescription)new NamespaceDescription(ns, quotas.Where(q => q.Namespace == ns.Name).ToList())).ToList();
+        var scope = namespaces.Count == 1 ? namespaces[0].Name : null;
+        var quotas = await ListAsync<ResourceQuota>(client, Quotas, scope, new ListOptions(), cancellationToken);
+        var limitRanges = await ListAsync<LimitRange>(client, LimitRanges, scope, new ListOptions(), cancellationToken);
+        return namespaces.Select(ns => (KubeDescription)new NamespaceDescription(ns,
+            quotas.Where(q => q.Namespace == ns.Name).ToList(), limitRanges.Where(l => l.Namespace == ns.Name).ToList())).ToList();
     }
 
     /// <summary>

@@ -2,14 +2,19 @@ using PSKube.Client.Models;
 
 namespace PSKube.Client.Describing;
 
-/// <summary>kubectl describe namespace: status, conditions, and the resource quotas in it with what they use.</summary>
+/// <summary>
+/// kubectl describe namespace: status, conditions, the resource quotas in it with what they use, and the defaults
+/// and bounds its limit ranges set.
+/// </summary>
 public sealed class NamespaceDescription : KubeDescription
 {
-    internal NamespaceDescription(Namespace ns, IReadOnlyList<ResourceQuota> quotas)
+    internal NamespaceDescription(Namespace ns, IReadOnlyList<ResourceQuota> quotas, IReadOnlyList<LimitRange> limitRanges)
         : base(ns, [])
     {
         NamespaceObject = ns;
         ResourceQuotas = quotas.OrderBy(q => q.Name, StringComparer.Ordinal).ToList();
+        LimitRanges = limitRanges.OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+        ResourceLimits = LimitRanges.SelectMany(LimitRangeRows.Of).ToList();
         Conditions = (ns.NamespaceStatus?.Conditions ?? []).Select(c => new DescribedCondition(c.Type ?? "", c.Status ?? "", c.Reason, c.Message, c.LastTransitionTime)).ToList();
         Text = Render();
     }
@@ -23,6 +28,12 @@ public sealed class NamespaceDescription : KubeDescription
 
     /// <summary>The resource quotas of the namespace, by name, each with its hard limits and what is used.</summary>
     public IReadOnlyList<ResourceQuota> ResourceQuotas { get; }
+
+    /// <summary>The limit ranges of the namespace, by name.</summary>
+    public IReadOnlyList<LimitRange> LimitRanges { get; }
+
+    /// <summary>The Resource Limits table: a row per limit range, type and resource.</summary>
+    public IReadOnlyList<DescribedLimit> ResourceLimits { get; }
 
     private string Render()
     {
@@ -64,6 +75,19 @@ public sealed class NamespaceDescription : KubeDescription
                     w.Line(1, $"{resource}\t{used.GetValueOrDefault(resource) ?? "0"}\t{hard}");
                 }
             }
+        }
+        w.Line(0, "");
+        if (LimitRanges.Count == 0)
+        {
+            w.Line(0, "No LimitRange resource.");
+        }
+        else
+        {
+            // kubectl writes this table one space in, not at the two spaces of a level.
+            w.Line(0, "Resource Limits");
+            w.Line(0, " " + LimitRangeRows.Header);
+            w.Line(0, " " + LimitRangeRows.Rule);
+            LimitRangeRows.Write(w, ResourceLimits, " ");
         }
         return w.ToString();
     }

@@ -71,6 +71,7 @@ public static class ResourcePrinters
             "ResourceQuota" => KubeJson.Deserialize<ResourceQuota>(json),
             "PriorityClass" => KubeJson.Deserialize<PriorityClass>(json),
             "PodDisruptionBudget" => KubeJson.Deserialize<PodDisruptionBudget>(json),
+            "LimitRange" => KubeJson.Deserialize<LimitRange>(json),
             _ => KubeJson.Deserialize<GenericKubeObject>(json),
         };
     }

@@ -66,6 +66,8 @@ public static class BuiltInResources
         [
             new("status", "", "v1", "ResourceQuota", StatusVerbs),
         ]),
+        // Defaults and bounds for containers and pods of a namespace (kubectl describe namespace lists them).
+        Core("LimitRange", "limitranges", AllVerbs, ["limits"]),
         Named("networking.k8s.io", "Ingress", "ingresses", ["ing"], namespaced: true, hasStatus: true),
         Named("networking.k8s.io", "IngressClass", "ingressclasses", [], namespaced: false),
         Named("policy", "PodDisruptionBudget", "poddisruptionbudgets", ["pdb"], namespaced: true, hasStatus: true),

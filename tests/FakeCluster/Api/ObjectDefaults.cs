@@ -82,6 +82,43 @@ public static class ObjectDefaults
             case "PriorityClass":
                 obj["preemptionPolicy"] ??= "PreemptLowerPriority";
                 break;
+            case "LimitRange" when spec is not null && spec["limits"] is JsonArray items:
+                foreach (var item in items.OfType<JsonObject>())
+                {
+                    LimitRangeItem(item);
+                }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A Container item's default limit is its max where unset, and its default request the default limit, else the
+    /// min (the API server's LimitRangeItem defaults).
+    /// </summary>
+    private static void LimitRangeItem(JsonObject item)
+    {
+        foreach (var field in new[] { "max", "min", "default", "defaultRequest", "maxLimitRequestRatio" })
+        {
+            QuantitiesAsText(item[field]);
+        }
+        if ((string?)item["type"] != "Container")
+        {
+            return;
+        }
+        foreach (var (from, to) in new[] { ("max", "default"), ("default", "defaultRequest"), ("min", "defaultRequest") })
+        {
+            foreach (var (resource, quantity) in (item[from] as JsonObject)?.ToList() ?? [])
+            {
+                if (item[to]?[resource] is null)
+                {
+                    Ensure(item, to)[resource] = quantity?.DeepClone();
+                }
+            }
+            // By name, as the API server writes a map.
+            if (item[to] is JsonObject filled)
+            {
+                item[to] = new JsonObject(filled.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+            }
         }
     }
 
@@ -213,7 +250,7 @@ public static class ObjectDefaults
         return colon < 0 || image[(colon + 1)..] == "latest" ? "Always" : "IfNotPresent";
     }
 
-    private static string QosClass(JsonObject spec)
+    internal static string QosClass(JsonObject spec)
     {
         var containers = (spec["containers"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var anyResources = containers.Any(c => c["resources"]?["requests"] is JsonObject { Count: > 0 } || c["resources"]?["limits"] is JsonObject { Count: > 0 });

@@ -196,7 +196,11 @@ public sealed partial class ResourceHandler
             obj.Remove("status");
         }
         ObjectDefaults.Apply(resource.Kind, obj);
+        // The LimitRanger plugin: its defaults before validation, its bounds after, as the API server's admission runs.
+        var limitRanges = resource.Kind == "Pod" ? LimitRangesOf((string?)metadata["namespace"]) : [];
+        LimitRanger.SetDefaults(obj, limitRanges);
         Admit(resource, obj, null);
+        LimitRanger.Check(obj, limitRanges);
         if (resource.Kind == "Pod")
         {
             Schedule(obj);
@@ -283,6 +287,9 @@ public sealed partial class ResourceHandler
         }
         return store.Replace(resource, next);
     }
+
+    private List<JsonObject> LimitRangesOf(string? @namespace) =>
+        store.List(LimitRangeResource, @namespace ?? "", _ => true).Select(entry => entry.Object).ToList();
 
     private static JsonObject Comparable(JsonObject obj)
     {

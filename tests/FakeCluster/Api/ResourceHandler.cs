@@ -140,4 +140,6 @@ public sealed partial class ResourceHandler(ObjectStore store, FakeClock clock, 
         context.Request.Query["includeObject"].ToString() is { Length: > 0 } value ? value : "Metadata";
 
     private static ResourceDefinition NamespaceResource { get; } = BuiltInResources.Find("namespaces")!;
+
+    private static ResourceDefinition LimitRangeResource { get; } = BuiltInResources.Find("limitranges")!;
 }

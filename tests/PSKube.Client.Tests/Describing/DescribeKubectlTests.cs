@@ -26,6 +26,8 @@ public sealed class DescribeKubectlTests
         (await kubectl.RunAsync("create", "cronjob", "hourly", "--image=alpine", "--schedule=0 * * * *", "--", "date")).Succeeded();
         (await kubectl.RunAsync("apply", "-f", kubectl.WriteFile("sets.yaml", SetsManifest))).Succeeded();
         (await kubectl.RunAsync("create", "quota", "small", "--hard=pods=10,cpu=4", "-n", "default")).Succeeded();
+        (await kubectl.RunAsync("create", "namespace", "limited")).Succeeded();
+        (await kubectl.RunAsync("apply", "-f", kubectl.WriteFile("limits.yaml", LimitRangesManifest))).Succeeded();
         (await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s")).Succeeded();
         (await kubectl.RunAsync("wait", "--for=condition=Ready", "pod/probed", "--timeout=60s")).Succeeded();
         (await kubectl.RunAsync("wait", "--for=condition=complete", "job/once", "--timeout=60s")).Succeeded();
@@ -45,6 +47,9 @@ public sealed class DescribeKubectlTests
         await AssertSameAsync(kubectl, client, "services", "default", "web");
         await AssertSameAsync(kubectl, client, "nodes", null, "fake-node-1");
         await AssertSameAsync(kubectl, client, "namespaces", null, "default");
+        await AssertSameAsync(kubectl, client, "namespaces", null, "limited");
+        await AssertSameAsync(kubectl, client, "limitranges", "limited", "containers");
+        await AssertSameAsync(kubectl, client, "limitranges", "limited", null);
 
         // Every pod at once: one list per related kind, the same text as kubectl describe pods.
         await AssertSameAsync(kubectl, client, "pods", "default", null);
@@ -84,13 +89,44 @@ public sealed class DescribeKubectlTests
 
     // What the fake cannot give kubectl, and only that: it serves no node leases (kubectl prints the failure), and
     // no EndpointSlices (kubectl 1.32 reads a service's endpoints from them; PSKube from the Endpoints object, which
-    // KubectlServiceEndpointsTests compares with kubectl get endpoints).
+    // KubectlServiceEndpointsTests compares with kubectl get endpoints). kubectl lists a limit range's resources in
+    // an order that changes from run to run (a Go map's), PSKube by name: the rows are compared sorted.
     private static string Normalised(string plural, string text) => plural switch
     {
         "nodes" => Regex.Replace(text, "^Lease:.*\n", "", RegexOptions.Multiline),
         "services" => Regex.Replace(text, "^Endpoints:.*\n", "Endpoints:\n", RegexOptions.Multiline),
+        "namespaces" => Regex.Replace(text, "(?<=^ ----.*\n)(?:^ .*\n)+", SortedRows, RegexOptions.Multiline),
+        "limitranges" => Regex.Replace(text, "(?<=^----.*\n)(?:^.+\n)+", SortedRows, RegexOptions.Multiline),
         _ => text,
     };
+
+    private static string SortedRows(Match rows) =>
+        string.Concat(rows.Value.Split('\n')[..^1].Order(StringComparer.Ordinal).Select(row => row + "\n"));
+
+    // A Container limit range with every bound and a Pod one, in a namespace of their own (they would set the
+    // requests of the other tests' pods).
+    private const string LimitRangesManifest = """
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: containers, namespace: limited}
+        spec:
+          limits:
+          - type: Container
+            min: {cpu: 50m, memory: 32Mi}
+            max: {cpu: "2", memory: 1Gi}
+            default: {cpu: 500m, memory: 256Mi}
+            defaultRequest: {cpu: 100m, memory: 64Mi}
+            maxLimitRequestRatio: {cpu: "10"}
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata: {name: pods, namespace: limited}
+        spec:
+          limits:
+          - type: Pod
+            max: {cpu: "4", memory: 2Gi}
+            min: {memory: 16Mi}
+        """;
 
     private const string PodManifest = """
         apiVersion: v1

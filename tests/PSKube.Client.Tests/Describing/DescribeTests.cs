@@ -16,6 +16,8 @@ public sealed class DescribeTests : IAsyncLifetime
     private static readonly ResourceDefinition Pods = BuiltInResources.Find("pods")!;
     private static readonly ResourceDefinition Nodes = BuiltInResources.Find("nodes")!;
     private static readonly ResourceDefinition Events = BuiltInResources.Find("events")!;
+    private static readonly ResourceDefinition Namespaces = BuiltInResources.Find("namespaces")!;
+    private static readonly ResourceDefinition LimitRanges = BuiltInResources.Find("limitranges")!;
     private readonly List<string> _trace = [];
     private KubeletCluster _cluster = null!;
     private KubeClient _client = null!;
@@ -107,6 +109,61 @@ public sealed class DescribeTests : IAsyncLifetime
         Assert.Equal(("192Mi", "384Mi"), (memory.Requests.Amount, memory.Limits.Amount));
         Assert.Contains("Non-terminated Pods:          (3 in total)", description.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Namespaces_ListTheirLimitRanges_WithOneListForAll()
+    {
+        foreach (var name in new[] { "left", "right" })
+        {
+            await _client.CreateAsync(Namespaces, new Namespace { Metadata = new ObjectMeta { Name = name } }, null, default);
+        }
+        await CreateLimitRangeAsync("left", "b-pods", """[{"type": "Pod", "max": {"memory": "2Gi"}}]""");
+        // Quantities as typed (1000m, 0.5) are shown canonical, as kubectl shows them.
+        await CreateLimitRangeAsync("left", "a-containers", """
+            [{"type": "Container", "min": {"cpu": "100m"}, "max": {"memory": "1Gi", "cpu": "1000m"}, "default": {"cpu": "0.5"},
+              "defaultRequest": {"cpu": "200m"}, "maxLimitRequestRatio": {"cpu": "4"}}]
+            """);
+        var namespaces = new List<Namespace>();
+        foreach (var name in new[] { "left", "right", "default" })
+        {
+            namespaces.Add(await _client.GetAsync<Namespace>(Namespaces, null, name, default));
+        }
+        _trace.Clear();
+
+        var descriptions = (await Describer.DescribeAsync(_client, namespaces, default)).Cast<NamespaceDescription>().ToList();
+
+        Assert.Single(Requests(), line => line.Contains("/limitranges", StringComparison.Ordinal));
+        var left = descriptions[0];
+        Assert.Equal(["a-containers", "b-pods"], left.LimitRanges.Select(l => l.Name));
+        Assert.Equal(
+            [
+                new DescribedLimit("a-containers", "Container", "cpu", "100m", "1", "200m", "500m", "4"),
+                // The API server makes the max the default limit, and that the default request.
+                new DescribedLimit("a-containers", "Container", "memory", null, "1Gi", "1Gi", "1Gi", null),
+                new DescribedLimit("b-pods", "Pod", "memory", null, "2Gi", null, null, null),
+            ],
+            left.ResourceLimits);
+        Assert.EndsWith("""
+
+            Resource Limits
+             Type       Resource  Min   Max  Default Request  Default Limit  Max Limit/Request Ratio
+             ----       --------  ---   ---  ---------------  -------------  -----------------------
+             Container  cpu       100m  1    200m             500m           4
+             Container  memory    -     1Gi  1Gi              1Gi            -
+             Pod        memory    -     2Gi  -                -              -
+
+            """.ReplaceLineEndings("\n"), left.Text, StringComparison.Ordinal);
+        Assert.All(descriptions[1..], d =>
+        {
+            Assert.Empty(d.LimitRanges);
+            Assert.EndsWith("No resource quota.\n\nNo LimitRange resource.\n", d.Text, StringComparison.Ordinal);
+        });
+    }
+
+    private async Task CreateLimitRangeAsync(string @namespace, string name, string limits) =>
+        await _client.CreateAsync(LimitRanges, KubeJson.Deserialize<LimitRange>($$"""
+            {"apiVersion": "v1", "kind": "LimitRange", "metadata": {"name": "{{name}}", "namespace": "{{@namespace}}"}, "spec": {"limits": {{limits}} } }
+            """)!, null, default);
 
     [Fact]
     public async Task ObjectsOfAKindItDoesNotDescribe_AreRefused()

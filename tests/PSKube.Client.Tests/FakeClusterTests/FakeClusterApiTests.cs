@@ -107,6 +107,7 @@ public sealed class FakeClusterApiTests : IAsyncLifetime
         Assert.Equal(["clusterrolebindings", "clusterroles", "rolebindings", "roles"], rbac!["resources"]!.AsArray().Select(r => (string?)r!["name"]));
         Assert.Contains("serviceaccounts/token", names);
         Assert.Contains("resourcequotas/status", names);
+        Assert.Contains("limitranges", names);
         Assert.Equal(404, (await _http.SendAsync(HttpMethod.Get, "/apis/nothing.example.com")).Code);
     }
 

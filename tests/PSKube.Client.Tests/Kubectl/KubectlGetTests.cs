@@ -142,6 +142,7 @@ public sealed class KubectlGetTests
         Assert.Contains("cronjobs cj batch/v1 true CronJob", result.Lines);
         Assert.Contains("nodes no v1 false Node", result.Lines);
         Assert.Contains("secrets v1 true Secret", result.Lines);
+        Assert.Contains("limitranges limits v1 true LimitRange", result.Lines);
 
         var namespaced = (await kubectl.RunAsync("api-resources", "--namespaced=false", "-o", "name")).Succeeded();
         Assert.Equal(

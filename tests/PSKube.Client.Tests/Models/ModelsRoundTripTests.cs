@@ -117,4 +117,33 @@ public class ModelsRoundTripTests
         Assert.Equal("ReplicaSet", pod.Metadata!.OwnerReferences![0].Kind);
         Assert.Equal(JsonValueKind.Object, pod.Metadata.ManagedFields![0].FieldsV1!["f:metadata"]!["f:labels"]!["."]!.GetValueKind());
     }
+
+    [Fact]
+    public void LimitRange_KeepsUnknownFields_AndReadsQuantitiesWrittenAsNumbers()
+    {
+        const string json = """
+            {
+              "apiVersion": "v1",
+              "kind": "LimitRange",
+              "metadata": { "name": "limits", "namespace": "shop" },
+              "spec": {
+                "limits": [
+                  { "type": "Container", "max": { "cpu": "2", "memory": "1Gi" }, "default": { "cpu": "500m" },
+                    "defaultRequest": { "cpu": "250m" }, "min": { "cpu": "100m" }, "maxLimitRequestRatio": { "cpu": "4" },
+                    "futureItemField": { "strict": true } },
+                  { "type": "Pod", "max": { "memory": "2Gi" } }
+                ],
+                "futureSpecField": "kept"
+              }
+            }
+            """;
+        var limitRange = KubeJson.Deserialize<LimitRange>(json)!;
+        limitRange.Spec!.Limits![1].Max!["cpu"] = "4";
+
+        var expected = JsonNode.Parse(json)!;
+        expected["spec"]!["limits"]![1]!["max"]!["cpu"] = "4";
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(KubeJson.Serialize(limitRange))), KubeJson.Serialize(limitRange));
+        Assert.Equal("250m", limitRange.Spec.Limits[0].DefaultRequest!["cpu"]);
+        Assert.Equal("2", KubeJson.Deserialize<LimitRange>("""{"spec": {"limits": [{"type": "Pod", "max": {"cpu": 2}}]}}""")!.Spec!.Limits![0].Max!["cpu"]);
+    }
 }

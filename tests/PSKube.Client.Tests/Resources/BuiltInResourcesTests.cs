@@ -7,6 +7,7 @@ public sealed class BuiltInResourcesTests
 {
     [Theory]
     [InlineData("quota", "", "ResourceQuota", "resourcequotas", true)]
+    [InlineData("limits", "", "LimitRange", "limitranges", true)]
     [InlineData("sa", "", "ServiceAccount", "serviceaccounts", true)]
     [InlineData("cm", "", "ConfigMap", "configmaps", true)]
     [InlineData("ing", "networking.k8s.io", "Ingress", "ingresses", true)]
@@ -30,7 +31,7 @@ public sealed class BuiltInResourcesTests
     public void ShortNames_AreKubectlsOnly()
     {
         var shortNames = BuiltInResources.All
-            .Where(r => r.Group is "rbac.authorization.k8s.io" or "networking.k8s.io" or "policy" or "scheduling.k8s.io" || r.Kind == "ResourceQuota")
+            .Where(r => r.Group is "rbac.authorization.k8s.io" or "networking.k8s.io" or "policy" or "scheduling.k8s.io" || r.Kind is "ResourceQuota" or "LimitRange")
             .ToDictionary(r => r.Plural, r => string.Join(",", r.ShortNames));
 
         Assert.Equal(
@@ -38,7 +39,7 @@ public sealed class BuiltInResourcesTests
             {
                 ["clusterrolebindings"] = "", ["clusterroles"] = "", ["rolebindings"] = "", ["roles"] = "",
                 ["ingresses"] = "ing", ["ingressclasses"] = "", ["poddisruptionbudgets"] = "pdb",
-                ["priorityclasses"] = "pc", ["resourcequotas"] = "quota",
+                ["priorityclasses"] = "pc", ["resourcequotas"] = "quota", ["limitranges"] = "limits",
             },
             shortNames);
     }
@@ -51,7 +52,7 @@ public sealed class BuiltInResourcesTests
         {
             Assert.NotNull(BuiltInResources.Find(plural)!.FindSubresource("status"));
         }
-        foreach (var plural in new[] { "roles", "rolebindings", "clusterroles", "clusterrolebindings", "ingressclasses", "priorityclasses" })
+        foreach (var plural in new[] { "roles", "rolebindings", "clusterroles", "clusterrolebindings", "ingressclasses", "priorityclasses", "limitranges" })
         {
             Assert.Empty(BuiltInResources.Find(plural)!.Subresources);
         }

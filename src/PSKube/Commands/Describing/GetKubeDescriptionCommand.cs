@@ -11,10 +11,10 @@ namespace PSKube.Commands.Describing;
 
 /// <summary>
 /// Get-KubeDescription (kubectl describe): for pods, deployments, replica sets, stateful sets, daemon sets, jobs, cron
-/// jobs, services, nodes and namespaces, one description per object, shown as kubectl describe's text, with its
-/// sections as properties (Containers, Conditions, Events oldest first...). Objects are named (-Kind and -Name with
-/// wildcards, -Selector) or piped in; a piped object is described as it is, never widened to others. Everything
-/// selected is described together at the end, with one list per related kind.
+/// jobs, services, nodes, namespaces and limit ranges, one description per object, shown as kubectl describe's text,
+/// with its sections as properties (Containers, Conditions, Events oldest first...). Objects are named (-Kind and
+/// -Name with wildcards, -Selector) or piped in; a piped object is described as it is, never widened to others.
+/// Everything selected is described together at the end, with one list per related kind.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "KubeDescription", DefaultParameterSetName = KindSet)]
 [OutputType(typeof(KubeDescription))]

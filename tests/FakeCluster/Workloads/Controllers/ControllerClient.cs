@@ -109,7 +109,47 @@ internal sealed class ControllerClient(ReconcileContext context)
         }
         obj.Remove("status");
         ObjectDefaults.Apply(resource.Kind, obj);
+        if (resource.Kind == "Pod" && !AdmittedByLimitRanges(obj, ns))
+        {
+            return null;
+        }
         return context.Store.Add(resource, obj);
+    }
+
+    /// <summary>
+    /// The LimitRanger plugin, as for any client: the pod gets the defaults; a pod out of bounds is refused, and its
+    /// controller records FailedCreate with the API server's message, as kube-controller-manager's controllers do.
+    /// </summary>
+    private bool AdmittedByLimitRanges(JsonObject pod, string? @namespace)
+    {
+        var limitRanges = List("limitranges", @namespace ?? "");
+        LimitRanger.SetDefaults(pod, limitRanges);
+        try
+        {
+            LimitRanger.Check(pod, limitRanges);
+            return true;
+        }
+        catch (StatusError refused)
+        {
+            var owner = ObjectFields.ControllerReference(pod);
+            var (plural, component) = (string?)owner?["kind"] switch
+            {
+                "ReplicaSet" => ("replicasets", "replicaset-controller"),
+                "ReplicationController" => ("replicationcontrollers", "replication-controller"),
+                "DaemonSet" => ("daemonsets", "daemonset-controller"),
+                "Job" => ("jobs", "job-controller"),
+                "StatefulSet" => ("statefulsets", "statefulset-controller"),
+                _ => (null, null),
+            };
+            if (plural is not null && Get(plural, @namespace, (string?)owner!["name"] ?? "") is { } controller)
+            {
+                var message = plural == "statefulsets"
+                    ? $"create Pod {ObjectFields.Name(pod)} in StatefulSet {ObjectFields.Name(controller)} failed error: {refused.Message}"
+                    : $"Error creating: {refused.Message}";
+                Event(controller, "FailedCreate", message, component!, "Warning");
+            }
+            return false;
+        }
     }
 
     /// <summary>Writes a changed object (spec and metadata); a spec change counts a new generation.</summary>
