@@ -9,8 +9,9 @@
     Package - a Release build of the module, published with Publish-PSResource to a local file repository in out/:
               out/PSKube.<version>.nupkg, ready for Install-PSResource or for publishing to a gallery.
     Bench   - the benchmark suite (bench/README.md): PSKube side by side with kubectl against fake clusters it
-              starts, on a Release build of the module; results in out/bench/<date>.md and .json. With -Micro,
-              the BenchmarkDotNet benchmarks of the client's hot paths instead (out/bench/micro).
+              starts, on a Release build of the module, run by this pwsh (a copy precompiled as PowerShell's own
+              packages are when this one carries IL only, unless -PwshAsIs); results in out/bench/<date>.md and
+              .json. With -Micro, the BenchmarkDotNet benchmarks of the client's hot paths instead (out/bench/micro).
 .EXAMPLE
     ./build.ps1
     Builds, then runs every test suite.
@@ -36,7 +37,10 @@ param(
     [switch] $Micro,
 
     # With -Task Bench: options for PSKube.Bench (sizes, repetitions, scenarios) or for BenchmarkDotNet (-Micro).
-    [string[]] $BenchArguments = @()
+    [string[]] $BenchArguments = @(),
+
+    # With -Task Bench: run the suite with the pwsh running this script as it is, even when it carries no ReadyToRun code.
+    [switch] $PwshAsIs
 )
 
 $ErrorActionPreference = 'Stop'
@@ -98,6 +102,29 @@ function Invoke-Package {
     Write-Host ('{0}: {1:N0} bytes ({2:N1} MB)' -f $package, $size, ($size / 1MB))
 }
 
+function Test-ReadyToRun([string] $Path) {
+    $stream = [IO.File]::OpenRead($Path)
+    try {
+        $header = [Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader
+        return $null -ne $header -and $header.ManagedNativeHeaderDirectory.Size -gt 0
+    } finally { $stream.Dispose() }
+}
+
+# PowerShell's own packages ship ReadyToRun code; the dotnet tool's pwsh carries IL only, so its every start compiles
+# the engine and formatter. A copy of it with its startup assemblies precompiled measures PSKube as users run it.
+function New-PrecompiledPwsh([string] $Destination) {
+    $compiled = Join-Path $Destination '.compiled'
+    if (-not (Test-Path -LiteralPath (Join-Path $Destination 'pwsh'))) {
+        Remove-Item -LiteralPath $Destination -Recurse -Force -ErrorAction SilentlyContinue
+        Copy-Item -LiteralPath $PSHOME -Destination $Destination -Recurse
+        dotnet publish bench/PwshReadyToRun -c Release -nologo -v minimal "-p:PwshDirectory=$PSHOME" -o $compiled
+        if ($LASTEXITCODE) { throw "precompiling pwsh failed ($LASTEXITCODE)" }
+        Get-ChildItem -LiteralPath $compiled -Filter '*.dll' | Where-Object Name -NE 'PwshReadyToRun.dll' |
+            Copy-Item -Destination $Destination -Force
+    }
+    Join-Path $Destination 'pwsh'
+}
+
 function Invoke-Bench {
     $output = Join-Path $PSScriptRoot 'out/bench'
     if ($Micro) {
@@ -117,6 +144,9 @@ function Invoke-Bench {
     # The pwsh running this script, started as its own executable (not through a launcher such as the dotnet tool's).
     $pwsh = Join-Path $PSHOME 'pwsh'
     if (-not (Test-Path -LiteralPath $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
+    if (-not $PwshAsIs -and -not (Test-ReadyToRun (Join-Path $PSHOME 'System.Management.Automation.dll'))) {
+        $pwsh = New-PrecompiledPwsh (Join-Path $output 'pwsh')
+    }
     dotnet bench/PSKube.Bench/bin/Release/net10.0/PSKube.Bench.dll --module $module `
         --fake tests/FakeCluster/bin/Release/net10.0/PSKube.FakeCluster.dll --pwsh $pwsh --output $output @BenchArguments
     if ($LASTEXITCODE) { throw "the benchmark suite failed ($LASTEXITCODE)" }

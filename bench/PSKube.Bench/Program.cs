@@ -36,7 +36,7 @@ Console.CancelKeyPress += (_, e) =>
 var run = new RunInfo(
     DateTime.UtcNow,
     $"{RuntimeInformation.OSDescription.Trim()}, {System.Environment.ProcessorCount} cores",
-    "pwsh " + Output(BenchCommand.Pwsh(options, "version", "$PSVersionTable.PSVersion.ToString()")),
+    "pwsh " + Output(BenchCommand.Pwsh(options, "version", "$PSVersionTable.PSVersion.ToString()")) + EngineCode(options.Pwsh),
     "kubectl " + Regex.Match(Output(BenchCommand.Kubectl(options, "version", "--client")), @"v[0-9][^\s]*").Value,
     Regex.Match(File.ReadAllText(Path.Combine(options.ModuleDirectory, "PSKube.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value,
     options.Repetitions,
@@ -109,3 +109,16 @@ static string Output(BenchCommand command)
 static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
 static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+// Whether the pwsh's engine carries ReadyToRun code (PowerShell's own packages) or IL only (the dotnet tool), which
+// JIT-compiles PowerShell itself at every start and weighs on cold starts and a session's first large table.
+static string EngineCode(string pwsh)
+{
+    var engine = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pwsh)) ?? ".", "System.Management.Automation.dll");
+    if (!File.Exists(engine))
+    {
+        return "";
+    }
+    using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(engine));
+    return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0 ? " (engine precompiled)" : " (engine IL only)";
+}
