@@ -114,13 +114,17 @@ function Test-ReadyToRun([string] $Path) {
 # the engine and formatter. A copy of it with its startup assemblies precompiled measures PSKube as users run it.
 function New-PrecompiledPwsh([string] $Destination) {
     $compiled = Join-Path $Destination '.compiled'
-    if (-not (Test-Path -LiteralPath (Join-Path $Destination 'pwsh'))) {
+    $source = Join-Path $Destination '.source'
+    $engine = Get-Item -LiteralPath (Join-Path $PSHOME 'System.Management.Automation.dll')
+    $stamp = "$($engine.FullName) $($engine.Length) $($engine.LastWriteTimeUtc.Ticks)"
+    if ((Get-Content -LiteralPath $source -ErrorAction SilentlyContinue) -ne $stamp) {
         Remove-Item -LiteralPath $Destination -Recurse -Force -ErrorAction SilentlyContinue
         Copy-Item -LiteralPath $PSHOME -Destination $Destination -Recurse
-        dotnet publish bench/PwshReadyToRun -c Release -nologo -v minimal "-p:PwshDirectory=$PSHOME" -o $compiled
+        dotnet publish bench/PwshReadyToRun -c Release -nologo -v minimal "-p:PwshDirectory=$PSHOME" -o $compiled | Out-Host
         if ($LASTEXITCODE) { throw "precompiling pwsh failed ($LASTEXITCODE)" }
         Get-ChildItem -LiteralPath $compiled -Filter '*.dll' | Where-Object Name -NE 'PwshReadyToRun.dll' |
             Copy-Item -Destination $Destination -Force
+        Set-Content -LiteralPath $source -Value $stamp
     }
     Join-Path $Destination 'pwsh'
 }

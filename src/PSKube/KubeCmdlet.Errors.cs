@@ -115,6 +115,8 @@ public abstract partial class KubeCmdlet
         KubeErrorKind.AlreadyExists => "Choose another name, or remove the existing object first.",
         KubeErrorKind.Invalid => "Correct the fields the message names.",
         KubeErrorKind.Unauthorized => "Check the credentials of the kubeconfig user (Get-KubeContext shows which user a context uses).",
+        KubeErrorKind.Forbidden when error is KubeApiException refusal && KubeErrors.IsAdmissionRefusal(refusal) =>
+            "The cluster's policy for the namespace refused the object (limit ranges, quotas, Pod Security): change it to fit what the message names, or ask a cluster administrator about the policy.",
         KubeErrorKind.Forbidden => "Ask a cluster administrator for access, or use a context whose user has it (-Context).",
         KubeErrorKind.Conflict => "Read the object again and retry the change.",
         KubeErrorKind.Expired => "Run the command again: the list it resumed from is too old.",

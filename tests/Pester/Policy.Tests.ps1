@@ -185,6 +185,7 @@ spec:
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
         $errors[0].Exception.Message | Should -BeLike '*pods "big" is forbidden: maximum cpu usage per Container is 800m, but limit is 1*'
+        $errors[0].ErrorDetails.RecommendedAction | Should -BeLike "The cluster's policy for the namespace refused the object*"
         Get-KubePod big -Namespace limited-team -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 

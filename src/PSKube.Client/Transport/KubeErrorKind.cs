@@ -101,6 +101,14 @@ public static class KubeErrors
         };
     }
 
+    /// <summary>
+    /// Whether a Forbidden is the cluster's admission policy refusing the object (a LimitRange's bounds, an exceeded
+    /// quota, Pod Security) rather than RBAC refusing the user, whose message always names the user:
+    /// <c>pods is forbidden: User "jane" cannot list resource "pods"...</c>.
+    /// </summary>
+    public static bool IsAdmissionRefusal(KubeApiException error) =>
+        error?.Reason == "Forbidden" && !(error.Status.Message ?? "").Contains(" is forbidden: User \"", StringComparison.Ordinal);
+
     /// <summary>Whether a NotFound is about the namespace (creating in one that does not exist), not the object itself.</summary>
     public static bool IsMissingNamespace(KubeApiException error) =>
         error?.Reason == "NotFound" && error.Status.Details?.Kind == "namespaces";

@@ -40,6 +40,18 @@ public sealed class ClientErrorIdTests
         Assert.Equal("PodNotFound", KubeErrors.ErrorId("Pod", missingPod));
     }
 
+    [Theory]
+    [InlineData("pods is forbidden: User \"jane\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"", false)]
+    [InlineData("pods \"web\" is forbidden: User \"system:serviceaccount:ci:deployer\" cannot delete resource \"pods\" in API group \"\" in the namespace \"ci\"", false)]
+    [InlineData("pods \"big\" is forbidden: maximum cpu usage per Container is 800m, but limit is 1", true)]
+    [InlineData("pods \"web\" is forbidden: exceeded quota: team, requested: pods=1, used: pods=2, limited: pods=2", true)]
+    public void Errors_AForbiddenNamingAUserIsRbac_AnyOtherIsTheAdmissionPolicy(string message, bool admission)
+    {
+        var error = new KubeApiException(HttpStatusCode.Forbidden, new Status { Reason = "Forbidden", Code = 403, Message = message }, "POST", "/api/v1/namespaces/default/pods");
+        Assert.Equal(admission, KubeErrors.IsAdmissionRefusal(error));
+        Assert.Equal("Forbidden", KubeErrors.ErrorId("Pod", error));
+    }
+
     /// <summary>Every failure that is not a refusal: its id (whatever the object), its kind, and whether it ends the command.</summary>
     public static TheoryData<Exception, string, KubeErrorKind, bool> Failures() => new()
     {
