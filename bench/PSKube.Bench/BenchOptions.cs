@@ -19,7 +19,8 @@ public sealed class BenchOptions
           --list-pods N         pods listed by the list scenario, over --list-namespaces namespaces (default 5000)
           --list-namespaces N   (default 10)
           --log-pods N          pods whose logs are followed (default 50)
-          --log-lines N         lines to receive before a follow run stops (default 5000)
+          --log-lines N         lines of each measured window of a follow run (default 5000)
+          --log-warm-lines N    lines between the first window and the steady one (default 15000)
           --watch-pods N        pods whose changes are watched (default 10)
           --watch-events N      events a watch run receives (default 10000)
           --time-scale X        the fake cluster's clock speed; ping writes X lines a second (default 30)
@@ -43,6 +44,9 @@ public sealed class BenchOptions
     public int ListNamespaces { get; init; } = 10;
     public int LogPods { get; init; } = 50;
     public int LogLines { get; init; } = 5000;
+
+    /// <summary>Lines received between a follow run's first window and its steady window, once tiered JIT has settled.</summary>
+    public int LogWarmLines { get; init; } = 15000;
     public int WatchPods { get; init; } = 10;
     public int WatchEvents { get; init; } = 10000;
     public double TimeScale { get; init; } = 30;
@@ -113,6 +117,7 @@ public sealed class BenchOptions
             ListNamespaces = Count("--list-namespaces", 10, 2),
             LogPods = Count("--log-pods", 50, 3),
             LogLines = Count("--log-lines", 5000, 40),
+            LogWarmLines = Count("--log-warm-lines", 15000, 40),
             WatchPods = Count("--watch-pods", 10, 3),
             WatchEvents = Count("--watch-events", 10000, 30),
             TimeScale = timeScale,

@@ -144,9 +144,9 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
         const string Namespace = "bench-logs";
         const string Prefix = "blog";
         var result = new ScenarioResult("logs", $"Following {Text(options.LogPods)} pods' logs",
-            $"The last 10 lines of every pod, then new lines as they come (each pod writes {options.TimeScale.ToString(CultureInfo.InvariantCulture)} lines a second), until {Text(options.LogLines)} lines have arrived. " +
+            $"The last 10 lines of every pod, then new lines as they come (each pod writes {options.TimeScale.ToString(CultureInfo.InvariantCulture)} lines a second), in two windows of {Text(options.LogLines)} lines. " +
             "first_line_ms is the stream open latency: from the moment the command starts (for pwsh: after importing the module and one Get-KubePod) to the first line; " +
-            "stream_* cover the first to the last line; connections are the TCP connections to the API server at the end.");
+            "stream_* and cpu_per_line_us cover the first window of lines, from the first line on; steady_* a window as long after " + Text(options.LogWarmLines) + " more lines, once a new process's JIT has settled (a follow runs for minutes); connections are the TCP connections to the API server at the end of the first window.");
         var cluster = await ClusterAsync();
         using var owned = Owned(cluster);
         using (var setup = new ClusterSetup(cluster))
@@ -160,7 +160,7 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
         var kubectl = BenchCommand.Kubectl(options, "logs", "-f", "-l", $"app={Prefix}", "-n", Namespace,
             "--max-log-requests", Text(Math.Max(options.LogPods, 5)), "--prefix", "--tail", "10");
         var comparison = new CaseResult($"{follow} vs {kubectl.Display}", pskube, kubectl, "kubectl",
-            ["first_line_ms", "stream_ms", "stream_cpu_ms", "cpu_per_line_us", "connections", "first_line_from_start_ms", "cpu_ms", "max_rss_mb"]);
+            ["first_line_ms", "stream_ms", "stream_cpu_ms", "cpu_per_line_us", "steady_stream_ms", "steady_cpu_per_line_us", "connections", "first_line_from_start_ms", "cpu_ms", "max_rss_mb"]);
         result.Cases.Add(comparison);
         await RepeatAsync(result, async () =>
         {
@@ -278,10 +278,12 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
     private async Task<Metrics> FollowAsync(BenchCommand command, IReadOnlyDictionary<string, string> environment, int serverPort, string podPrefix)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        TimeSpan? readyAt = null, firstAt = null, lastAt = null;
-        double? firstCpu = null, lastCpu = null;
+        TimeSpan? readyAt = null, firstAt = null, lastAt = null, steadyFromAt = null, steadyToAt = null;
+        double? firstCpu = null, lastCpu = null, steadyFromCpu = null, steadyToCpu = null;
         int? connections = null;
         var lines = 0;
+        var steadyFrom = options.LogLines + options.LogWarmLines;
+        var steadyTo = steadyFrom + options.LogLines - 1;
         MeasuredProcess? process = null;
         process = MeasuredProcess.Start(command.FileName, command.Arguments, environment, (line, at) =>
         {
@@ -290,7 +292,7 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
                 readyAt = at;
                 return;
             }
-            if (!line.Contains(podPrefix + "-", StringComparison.Ordinal) || lastAt is not null)
+            if (!line.Contains(podPrefix + "-", StringComparison.Ordinal) || steadyToAt is not null)
             {
                 return;
             }
@@ -305,12 +307,22 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
                 lastAt = at;
                 lastCpu = process?.CpuMsNow();
                 connections = process?.ConnectionsTo(serverPort);
+            }
+            if (lines == steadyFrom)
+            {
+                steadyFromAt = at;
+                steadyFromCpu = process?.CpuMsNow();
+            }
+            if (lines == steadyTo)
+            {
+                steadyToAt = at;
+                steadyToCpu = process?.CpuMsNow();
                 done.TrySetResult();
             }
         });
         using (process)
         {
-            await WaitOrFailAsync(done.Task, process, command, () => $"{lines} of {options.LogLines} lines");
+            await WaitOrFailAsync(done.Task, process, command, () => $"{lines} of {steadyTo} lines");
             process.Kill();
             var metrics = Metrics.From(await process.WaitAsync(options.Timeout, expectSuccess: false));
             metrics["first_line_ms"] = (firstAt!.Value - (readyAt ?? TimeSpan.Zero)).TotalMilliseconds;
@@ -320,6 +332,11 @@ public sealed class Suite(BenchOptions options, TextWriter log) : IDisposable
             {
                 metrics["stream_cpu_ms"] = to - from;
                 metrics["cpu_per_line_us"] = (to - from) * 1000 / Math.Max(1, options.LogLines - 1);
+            }
+            metrics["steady_stream_ms"] = (steadyToAt!.Value - steadyFromAt!.Value).TotalMilliseconds;
+            if (steadyFromCpu is { } steadyStart && steadyToCpu is { } steadyEnd)
+            {
+                metrics["steady_cpu_per_line_us"] = (steadyEnd - steadyStart) * 1000 / Math.Max(1, options.LogLines - 1);
             }
             if (connections is { } count)
             {
