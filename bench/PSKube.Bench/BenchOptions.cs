@@ -23,6 +23,7 @@ public sealed class BenchOptions
           --log-warm-lines N    lines between the first window and the steady one (default 15000)
           --watch-pods N        pods whose changes are watched (default 10)
           --watch-events N      events a watch run receives (default 10000)
+          --watch-warm-events N events between a watch's first window and its steady one (default 10000)
           --time-scale X        the fake cluster's clock speed; ping writes X lines a second (default 30)
           --fake-arg ARG        passed to the fake cluster (repeat for several, e.g. --fake-arg --nodes --fake-arg 50)
           --timeout SECONDS     the longest one measured command may take (default 300)
@@ -47,6 +48,9 @@ public sealed class BenchOptions
 
     /// <summary>Lines received between a follow run's first window and its steady window, once tiered JIT has settled.</summary>
     public int LogWarmLines { get; init; } = 15000;
+
+    /// <summary>Events received between a watch run's first window and its steady window.</summary>
+    public int WatchWarmEvents { get; init; } = 10000;
     public int WatchPods { get; init; } = 10;
     public int WatchEvents { get; init; } = 10000;
     public double TimeScale { get; init; } = 30;
@@ -120,6 +124,7 @@ public sealed class BenchOptions
             LogWarmLines = Count("--log-warm-lines", 15000, 40),
             WatchPods = Count("--watch-pods", 10, 3),
             WatchEvents = Count("--watch-events", 10000, 30),
+            WatchWarmEvents = Count("--watch-warm-events", 10000, 30),
             TimeScale = timeScale,
             FakeArguments = fakeArguments,
             Timeout = TimeSpan.FromSeconds(Count("--timeout", 300, 120)),

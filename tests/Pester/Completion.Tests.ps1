@@ -20,14 +20,6 @@ BeforeAll {
     }
 
     # Waits until the condition holds, for at most 30 seconds.
-    function Wait-Until([scriptblock] $Condition, [string] $Because) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "timed out waiting: $Because" }
-            Start-Sleep -Milliseconds 200
-        }
-    }
-
     if (Get-Command kubectl -ErrorAction SilentlyContinue) {
         @'
 apiVersion: v1

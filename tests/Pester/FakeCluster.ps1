@@ -24,3 +24,12 @@ function Stop-FakeCluster($Cluster) {
     $Cluster.Process.WaitForExit(10000) | Out-Null
     Remove-Item -Recurse -Force $Cluster.Folder
 }
+
+# Polls a condition the cluster's controllers make true in their own time (30 s at most), instead of a fixed sleep.
+function Wait-Until([scriptblock] $Condition, [string] $Because) {
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "timed out waiting: $Because" }
+        Start-Sleep -Milliseconds 100
+    }
+}

@@ -17,13 +17,6 @@ BeforeAll {
     function Test-LogRecord($Item) { $Item.PSObject.TypeNames[0] -eq 'PSKube.Client.Logs.KubeLogRecord' }
 
     # Waits until the condition holds, for at most 30 seconds.
-    function Wait-Until([scriptblock] $Condition, [string] $Because) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "timed out waiting: $Because" }
-            Start-Sleep -Milliseconds 200
-        }
-    }
 }
 
 AfterAll {

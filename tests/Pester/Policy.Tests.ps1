@@ -17,13 +17,6 @@ BeforeAll {
     }
 
     # Polls until the condition holds (the fake's controllers run in the background), failing after a deadline.
-    function Wait-Until([scriptblock] $Condition, [string] $What) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "timed out waiting for $What" }
-            Start-Sleep -Milliseconds 100
-        }
-    }
 }
 
 AfterAll {

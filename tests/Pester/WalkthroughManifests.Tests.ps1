@@ -179,6 +179,8 @@ sed -i 's/^\(  *\)name: two$/\1name: two\n\1args: ["--address=:8081"]/' "`$1"
 
     It 'lists the events and removes every pod' {
         # kubectl get events; kubectl describe's events of one pod
+        # The scheduler announces a pod bound at its creation when its queue reaches it, so the newest come a moment later.
+        Wait-Until { @(Get-KubeEvent | Where-Object Reason -eq Scheduled).Count -gt 3 } 'the Scheduled events of the pods created'
         (Get-KubeEvent | Where-Object Reason -eq Scheduled).Count | Should -BeGreaterThan 3
         (Get-KubePod kubernetes-up-and-running | Get-KubeEvent).Reason | Should -Contain 'Started'
         # kubectl delete pods --all
