@@ -19,7 +19,6 @@ BeforeAll {
         @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
     }
 
-    # Waits until the condition holds, for at most 30 seconds.
     if (Get-Command kubectl -ErrorAction SilentlyContinue) {
         @'
 apiVersion: v1
@@ -76,6 +75,16 @@ Describe "kubectl's short flags" -Skip:$skipKubectl {
     It 'completes after an alias as after the parameter''s name' {
         Complete "Get-KubePod -KubeConfig $kubeconfig -n team" | Should -Be @('team-a')
         Complete "Receive-KubeLog web-1 -n team-a -KubeConfig $kubeconfig -c n" | Should -Be @('nginx')
+    }
+}
+
+Describe 'Completing -Kind' {
+    It 'offers the kinds the command takes: <Line>' -ForEach @(
+        @{ Line = 'Get-KubeDescription -Kind st'; Expected = @('statefulsets') }
+        @{ Line = 'Set-KubeReplicas web -Kind s'; Expected = @('statefulset') }
+        @{ Line = 'Undo-KubeDeployment web -Kind d'; Expected = @('deployment', 'daemonset') }
+    ) {
+        Complete $Line | Should -Be $Expected
     }
 }
 

@@ -15,8 +15,6 @@ BeforeAll {
 
     # The module's types live in its own load context, so PowerShell cannot resolve them by name: compare type names.
     function Test-LogRecord($Item) { $Item.PSObject.TypeNames[0] -eq 'PSKube.Client.Logs.KubeLogRecord' }
-
-    # Waits until the condition holds, for at most 30 seconds.
 }
 
 AfterAll {

@@ -15,8 +15,6 @@ BeforeAll {
         $ErrorActionPreference = 'Continue'
         @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
     }
-
-    # Polls until the condition holds (the fake's controllers run in the background), failing after a deadline.
 }
 
 AfterAll {
