@@ -25,6 +25,13 @@ public sealed class FakeClusterProcess : IDisposable
 
     public Uri Server { get; }
 
+    /// <summary>The CPU time the fake cluster has used so far (user + system), to tell its share of a run apart.</summary>
+    public double CpuMs()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime.TotalMilliseconds;
+    }
+
     public static async Task<FakeClusterProcess> StartAsync(BenchOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pskube-bench-" + Guid.NewGuid().ToString("N"));

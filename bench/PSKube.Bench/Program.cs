@@ -46,6 +46,7 @@ var run = new RunInfo(
         ["scenarios"] = string.Join(',', options.Scenarios),
         ["default-pods"] = Text(options.DefaultPods),
         ["loop-calls"] = Text(options.LoopCalls),
+        ["loop-warm-calls"] = Text(options.LoopWarmCalls),
         ["list-pods"] = Text(options.ListPods),
         ["list-namespaces"] = Text(options.ListNamespaces),
         ["log-pods"] = Text(options.LogPods),
