@@ -74,3 +74,62 @@ Describe 'PSKube help (generated from docs/help)' {
         }
     }
 }
+
+# Importing starts a warm-up of the first command (kubeconfig parsed, certificate store read, decoding compiled) on a
+# background thread: users must not notice it, whatever their kubeconfig holds.
+Describe 'Importing PSKube in a new pwsh' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'FreshPwsh.ps1')
+        $folder = (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) "pskube-import-$([guid]::NewGuid().ToString('N'))")).FullName
+
+        function Invoke-AfterImport([string] $Kubeconfig, [string] $Script) {
+            $startInfo = New-FreshPwshStartInfo "Import-Module '$manifestPath'; Start-Sleep -Milliseconds 500; $Script"
+            $startInfo.Environment['KUBECONFIG'] = $Kubeconfig
+            Wait-FreshPwsh $startInfo
+        }
+    }
+
+    AfterAll {
+        Remove-Item -LiteralPath $folder -Recurse -Force
+    }
+
+    It 'says nothing of a broken kubeconfig until a command reads it' {
+        $kubeconfig = Join-Path $folder 'broken'
+        Set-Content -LiteralPath $kubeconfig -Value 'clusters: [unclosed'
+
+        $run = Invoke-AfterImport $kubeconfig "'imported'; try { Get-KubePod -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Lines | Should -Be 'imported', 'KubeConfigUnusable,PSKube.Commands.Pods.GetKubePodCommand'
+    }
+
+    It 'runs no exec plugin and contacts no server when imported' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $marker = Join-Path $folder 'plugin-ran'
+            $plugin = Join-Path $folder 'plugin'
+            Set-Content -LiteralPath $plugin -Value "#!/bin/sh`ntouch '$marker'`necho '{}'"
+            if (-not $IsWindows) { chmod +x $plugin }
+            $kubeconfig = Join-Path $folder 'exec'
+            Set-Content -LiteralPath $kubeconfig -Value @"
+apiVersion: v1
+kind: Config
+current-context: x
+clusters: [{name: c, cluster: {server: 'https://127.0.0.1:$($listener.LocalEndpoint.Port)', insecure-skip-tls-verify: true}}]
+users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: '$plugin', interactiveMode: Never}}}]
+contexts: [{name: x, context: {cluster: c, user: u}}]
+"@
+
+            $run = Invoke-AfterImport $kubeconfig "'imported'"
+
+            $run.Lines | Should -Be 'imported'
+            $run.Errors | Should -BeNullOrEmpty
+            $marker | Should -Not -Exist
+            $listener.Pending() | Should -BeFalse
+        }
+        finally {
+            $listener.Stop()
+        }
+    }
+}

@@ -13,17 +13,25 @@ public static class PemCertificate
     /// <exception cref="CryptographicException">The texts hold no certificate, no matching key, or a key that does not match.</exception>
     public static X509Certificate2 Load(string certificatePem, string keyPem)
     {
-        using var withEphemeralKey = X509Certificate2.CreateFromPem(certificatePem, keyPem);
-        // A key imported from PEM lives only in memory, which some TLS stacks (Windows SChannel) refuse for client
-        // authentication; a PKCS#12 round trip gives a certificate every platform's SslStream accepts.
-        var pkcs12 = withEphemeralKey.Export(X509ContentType.Pkcs12);
-        try
+        var withEphemeralKey = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+        // OpenSSL (Linux) takes a key that lives only in memory; other platforms' TLS stacks (Windows SChannel) refuse
+        // it for client authentication, and a PKCS#12 round trip, whose key derivation costs a new process about
+        // 10 ms, gives a certificate they accept.
+        if (OperatingSystem.IsLinux())
         {
-            return new X509Certificate2(pkcs12, (string?)null, X509KeyStorageFlags.Exportable);
+            return withEphemeralKey;
         }
-        finally
+        using (withEphemeralKey)
         {
-            CryptographicOperations.ZeroMemory(pkcs12);
+            var pkcs12 = withEphemeralKey.Export(X509ContentType.Pkcs12);
+            try
+            {
+                return new X509Certificate2(pkcs12, (string?)null, X509KeyStorageFlags.Exportable);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(pkcs12);
+            }
         }
     }
 }
