@@ -9,12 +9,15 @@ namespace PSKube.Bench.Micro;
 /// <summary>
 /// What every cmdlet call pays before its request: reading the kubeconfig (a file as the fake cluster writes it:
 /// one cluster with its CA, a certificate user and a token user, two contexts) and finding the session's client.
+/// The loader keeps a parsed file until it changes, so the parse itself, paid on the first load and after every
+/// change, is measured apart.
 /// </summary>
 [MemoryDiagnoser]
 public class KubeconfigBenchmarks
 {
     private string _folder = "";
     private string _kubeconfig = "";
+    private string _text = "";
     private KubeSessionCache? _sessions;
 
     [GlobalSetup]
@@ -22,7 +25,8 @@ public class KubeconfigBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("pskube-bench-").FullName;
         _kubeconfig = Path.Combine(_folder, "config");
-        File.WriteAllText(_kubeconfig, Kubeconfig());
+        _text = Kubeconfig();
+        File.WriteAllText(_kubeconfig, _text);
         _sessions = new KubeSessionCache();
         _sessions.GetClient(_kubeconfig);
     }
@@ -36,6 +40,9 @@ public class KubeconfigBenchmarks
 
     [Benchmark(Description = "KubeConfigLoader.Load")]
     public KubeConfig Load() => new KubeConfigLoader().Load(_kubeconfig);
+
+    [Benchmark(Description = "KubeConfigFileReader.Parse")]
+    public KubeConfigDocument Parse() => KubeConfigFileReader.Parse(_text, _kubeconfig);
 
     [Benchmark(Description = "KubeSessionCache.GetClient (warm)")]
     public KubeClient GetClient() => _sessions!.GetClient(_kubeconfig);

@@ -1,14 +1,10 @@
-using YamlDotNet.Serialization;
-
 namespace PSKube.Client.Config;
 
 /// <summary>A legacy in-tree auth provider (azure, gcp, oidc). Its config holds secrets, so ToString shows only the keys.</summary>
 public sealed record KubeConfigAuthProvider
 {
-    [YamlMember(Alias = "name")]
     public string? Name { get; init; }
 
-    [YamlMember(Alias = "config")]
     public IDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"KubeConfigAuthProvider {{ Name = {Name}, Config keys = [{string.Join(", ", Config.Keys)}] }}";

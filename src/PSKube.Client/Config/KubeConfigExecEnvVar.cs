@@ -1,14 +1,10 @@
-using YamlDotNet.Serialization;
-
 namespace PSKube.Client.Config;
 
 /// <summary>An environment variable an exec plugin gets. Values may be secrets, so ToString hides them.</summary>
 public sealed record KubeConfigExecEnvVar
 {
-    [YamlMember(Alias = "name")]
     public string? Name { get; init; }
 
-    [YamlMember(Alias = "value")]
     public string? Value { get; init; }
 
     public override string ToString() => $"KubeConfigExecEnvVar {{ Name = {Name}, Value = <hidden> }}";

@@ -1,5 +1,3 @@
-using YamlDotNet.Serialization;
-
 namespace PSKube.Client.Config;
 
 /// <summary>
@@ -8,55 +6,40 @@ namespace PSKube.Client.Config;
 /// </summary>
 public sealed record KubeConfigUser
 {
-    [YamlMember(Alias = "client-certificate")]
     public string? ClientCertificate { get; init; }
 
     /// <summary>Base64 of the certificate PEM; wins over <see cref="ClientCertificate"/>.</summary>
-    [YamlMember(Alias = "client-certificate-data")]
     public string? ClientCertificateData { get; init; }
 
-    [YamlMember(Alias = "client-key")]
     public string? ClientKey { get; init; }
 
     /// <summary>Base64 of the private key PEM; wins over <see cref="ClientKey"/>.</summary>
-    [YamlMember(Alias = "client-key-data")]
     public string? ClientKeyData { get; init; }
 
-    [YamlMember(Alias = "token")]
     public string? Token { get; init; }
 
-    [YamlMember(Alias = "tokenFile")]
     public string? TokenFile { get; init; }
 
-    [YamlMember(Alias = "username")]
     public string? Username { get; init; }
 
-    [YamlMember(Alias = "password")]
     public string? Password { get; init; }
 
-    [YamlMember(Alias = "exec")]
     public KubeConfigExec? Exec { get; init; }
 
-    [YamlMember(Alias = "auth-provider")]
     public KubeConfigAuthProvider? AuthProvider { get; init; }
 
     /// <summary>The user to act as (kubectl --as): sent as Impersonate-User on every request.</summary>
-    [YamlMember(Alias = "as")]
     public string? Impersonate { get; init; }
 
     /// <summary>The uid to act as (kubectl --as-uid); needs <see cref="Impersonate"/>.</summary>
-    [YamlMember(Alias = "as-uid")]
     public string? ImpersonateUid { get; init; }
 
     /// <summary>The groups to act as (kubectl --as-group); need <see cref="Impersonate"/>.</summary>
-    [YamlMember(Alias = "as-groups")]
     public IList<string> ImpersonateGroups { get; init; } = [];
 
     /// <summary>Extra user information to act with (a map of lists); needs <see cref="Impersonate"/>.</summary>
-    [YamlMember(Alias = "as-user-extra")]
     public IDictionary<string, IList<string>> ImpersonateUserExtra { get; init; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
 
-    [YamlMember(Alias = "extensions")]
     public IList<KubeConfigExtension> Extensions { get; init; } = [];
 
     public override string ToString()

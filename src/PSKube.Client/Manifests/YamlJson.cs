@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -28,14 +29,18 @@ public static class YamlJson
     /// <summary>Converts every document of a multi-document YAML text, skipping empty ones.</summary>
     public static IReadOnlyList<JsonNode> ToJsonDocuments(string yaml) => [.. Read(yaml).Select(document => document.Node!)];
 
-    /// <summary>Every non-empty document of the text with where its values are.</summary>
-    internal static IReadOnlyList<SourceValue> Read(string yaml)
+    /// <summary>
+    /// Every non-empty document of the text with where its values are. With <paramref name="typedScalarTexts"/>
+    /// (keyed by reference), also the text of each plain scalar typed as a number or boolean, for a reader whose
+    /// model wants a string there: kubectl reads <c>token: 0123</c> in a kubeconfig as "0123", not 123.
+    /// </summary>
+    internal static IReadOnlyList<SourceValue> Read(string yaml, Dictionary<JsonNode, string>? typedScalarTexts = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         YamlLimits.CheckLength(yaml.Length);
         try
         {
-            return new Reader(yaml).ReadDocuments();
+            return new Reader(yaml, typedScalarTexts).ReadDocuments();
         }
         catch (YamlException e)
         {
@@ -68,7 +73,7 @@ public static class YamlJson
     /// more per 32 characters of text in it) and each alias is charged that weight before it is copied, so aliases
     /// of aliases are refused before they cost anything.
     /// </summary>
-    private sealed class Reader(string yaml)
+    private sealed class Reader(string yaml, Dictionary<JsonNode, string>? typedScalarTexts)
     {
         private const int CharactersPerValue = 32;
         private readonly Parser _parser = new(new StringReader(yaml));
@@ -112,7 +117,7 @@ public static class YamlJson
             {
                 var weight = Weigh(scalar.Value);
                 _written += weight;
-                var value = ConvertScalar(scalar);
+                var value = Convert(scalar);
                 Remember(scalar.Anchor, value, weight, scalar.Value);
                 return (value, weight);
             }
@@ -155,7 +160,7 @@ public static class YamlJson
                 };
                 if (key is Scalar { Anchor.IsEmpty: false } anchoredKey)
                 {
-                    Remember(anchoredKey.Anchor, ConvertScalar(anchoredKey), Weigh(name), name);
+                    Remember(anchoredKey.Anchor, Convert(anchoredKey), Weigh(name), name);
                 }
                 if (obj.ContainsKey(name))
                 {
@@ -184,7 +189,45 @@ public static class YamlJson
                     (int)alias.Start.Line,
                     (int)alias.Start.Column);
             }
-            return (anchored.Value?.DeepClone(), anchored.Weight);
+            var copy = anchored.Value?.DeepClone();
+            if (typedScalarTexts is not null)
+            {
+                CopyTypedScalarTexts(anchored.Value, copy);
+            }
+            return (copy, anchored.Weight);
+        }
+
+        private JsonNode? Convert(Scalar scalar)
+        {
+            var value = ConvertScalar(scalar);
+            if (typedScalarTexts is not null && value is JsonValue typed && typed.GetValueKind() is not JsonValueKind.String)
+            {
+                typedScalarTexts[typed] = scalar.Value;
+            }
+            return value;
+        }
+
+        // A copy made for an alias has the same shape as its original.
+        private void CopyTypedScalarTexts(JsonNode? original, JsonNode? copy)
+        {
+            switch (original, copy)
+            {
+                case (JsonValue value, JsonValue copied) when typedScalarTexts!.TryGetValue(value, out var text):
+                    typedScalarTexts[copied] = text;
+                    break;
+                case (JsonArray array, JsonArray copied):
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        CopyTypedScalarTexts(array[i], copied[i]);
+                    }
+                    break;
+                case (JsonObject obj, JsonObject copied):
+                    foreach (var (key, child) in obj)
+                    {
+                        CopyTypedScalarTexts(child, copied[key]);
+                    }
+                    break;
+            }
         }
 
         private void Remember(AnchorName anchor, JsonNode? value, long weight, string? text)

@@ -201,6 +201,100 @@ public sealed class KubeconfigLoadingTests : IDisposable
     }
 
     [Fact]
+    public void PlainScalarsInStringFields_KeepTheirText_AsKubectlReadsThem()
+    {
+        var path = _folder.Write("config", """
+            apiVersion: v1
+            kind: Config
+            template: &copied {username: 0o17}
+            current-context: 1.0
+            clusters:
+            - name: 007
+              cluster: {server: 0x1F, tls-server-name: True}
+            users:
+            - name: u
+              user:
+                token: &pin 0123
+                password: *pin
+                as-groups: [1e3, null, false]
+                as-user-extra: {scopes: [+5, ~]}
+                exec: {command: p, args: [010, 1.50, yes]}
+                auth-provider: {name: oidc, config: {retries: 3, empty: null}}
+            - name: copy
+              user: *copied
+            """);
+
+        var config = Loader(path).Load();
+
+        Assert.Equal("1.0", config.CurrentContext);
+        var cluster = config.Clusters["007"].Value;
+        Assert.Equal(("0x1F", "True"), (cluster.Server, cluster.TlsServerName));
+        var user = config.Users["u"].Value;
+        Assert.Equal(("0123", "0123"), (user.Token, user.Password));
+        Assert.Equal(["1e3", "", "false"], user.ImpersonateGroups);
+        Assert.Equal(["+5", ""], user.ImpersonateUserExtra["scopes"]);
+        Assert.Equal(["010", "1.50", "yes"], user.Exec!.Args);
+        Assert.Equal(("3", ""), (user.AuthProvider!.Config["retries"], user.AuthProvider.Config["empty"]));
+        Assert.Equal("0o17", config.Users["copy"].Value.Username);
+    }
+
+    [Fact]
+    public void AliasedValues_AndTheYaml11BooleanWords_AreRead()
+    {
+        var path = _folder.Write("config", """
+            apiVersion: v1
+            kind: Config
+            defaults: &defaults {token: 0042, as-groups: [007]}
+            clusters:
+            - name: a
+              cluster: {server: https://a, insecure-skip-tls-verify: yes, disable-compression: "on"}
+            - name: b
+              cluster: {server: https://b, insecure-skip-tls-verify: Off, disable-compression: "TRUE"}
+            users:
+            - name: u
+              user: *defaults
+            preferences: {colors: Y}
+            """);
+
+        var config = Loader(path).Load();
+
+        Assert.Equal((true, true), (config.Clusters["a"].Value.InsecureSkipTlsVerify, config.Clusters["a"].Value.DisableCompression));
+        Assert.Equal((false, true), (config.Clusters["b"].Value.InsecureSkipTlsVerify, config.Clusters["b"].Value.DisableCompression));
+        Assert.Equal(("0042", "007"), (config.Users["u"].Value.Token, config.Users["u"].Value.ImpersonateGroups.Single()));
+        Assert.True(config.Preferences!.Colors);
+    }
+
+    [Fact]
+    public void Extensions_AreDetachedJson_AndNullEntriesAreLeftOut()
+    {
+        var path = _folder.Write("config", """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: c
+              cluster:
+                server: https://c
+                extensions: [null, {name: client.authentication.k8s.io/exec, extension: {retries: 3, pin: "007"}}]
+            extensions: [{name: top, extension: [1, yes, 0x10]}]
+            """);
+
+        var document = KubeConfigFileReader.Parse(File.ReadAllText(path), path);
+
+        var extension = document.Clusters.Single().Cluster!.Extensions.Single();
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"retries":3,"pin":"007"}"""), extension.Extension));
+        Assert.Null(extension.Extension!.Parent);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[1,"yes",16]"""), document.Extensions.Single().Extension));
+    }
+
+    [Fact]
+    public void SeveralDocuments_TheFirstCounts_AsForKubectl()
+    {
+        var path = _folder.Write("config", First + "\n---\ncurrent-context: elsewhere\n");
+
+        Assert.Null(Loader(path).Load().CurrentContext);
+    }
+
+    [Fact]
     public void UnknownContext_NamesTheFilesAndTheAvailableContexts()
     {
         var first = _folder.Write("a/config", First);

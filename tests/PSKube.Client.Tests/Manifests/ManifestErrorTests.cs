@@ -60,6 +60,10 @@ public sealed class ManifestErrorTests : IDisposable
     [InlineData("apiVersion: v1\nkind: Config\nclusters:\n- name: a\n\tcluster: {}\n", 5, 1, "found a tab character in the indentation; YAML indents with spaces only")]
     [InlineData("apiVersion: v1\nkind: Config\nclusters: none\n", 3, 11, "clusters: expected a list, got a string \"none\"")]
     [InlineData("apiVersion: v1\nkind: Config\nusers:\n- name: a\n  user:\n    exec: [x]\n", 6, 11, "users[0].user.exec: expected a map, got a list")]
+    [InlineData("apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster: {insecure-skip-tls-verify: maybe}\n", 5, 39, "clusters[0].cluster.insecure-skip-tls-verify: expected true or false, got a string \"maybe\"")]
+    [InlineData("apiVersion: v1\nkind: Config\nusers:\n- name: a\n  user: {exec: {args: {a: 1}}}\n", 5, 23, "users[0].user.exec.args: expected a list, got a map")]
+    [InlineData("apiVersion: v1\nkind: Config\ncurrent-context: [a]\nclusters: {a: 1}\n", 3, 18, "current-context: expected a string, got a list")]
+    [InlineData("- apiVersion: v1\n", 1, 1, "the file: expected a map, got a list")]
     public void Kubeconfig_ErrorsGiveFileLineColumnAndFieldPath(string yaml, int line, int column, string reason)
     {
         var path = _folder.Write("config", yaml);
