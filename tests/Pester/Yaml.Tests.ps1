@@ -255,6 +255,16 @@ spec:
         Get-KubeService web | ConvertTo-KubeYaml -IncludeManagedFields | Should -Match '(?m)^  managedFields:$'
     }
 
+    It 'A managedFields entry shows its fieldsV1 as the JSON kubectl get --show-managed-fields prints' {
+        $entries = (Get-KubeService web).Metadata.ManagedFields
+        "$($entries[0].FieldsV1)" | Should -Match '^\{"f:'
+        $entries[0] | Format-List | Out-String | Should -Match '(?m)^FieldsV1\s*: \{"f:'
+        $ours = $entries | ForEach-Object { $_.FieldsV1.ToString() | ConvertFrom-Json | ConvertTo-Json -Depth 20 -Compress }
+        $theirs = (Invoke-Kubectl get service web -o json --show-managed-fields | ConvertFrom-Json).metadata.managedFields |
+            ForEach-Object { $_.fieldsV1 | ConvertTo-Json -Depth 20 -Compress }
+        $ours | Should -Be $theirs
+    }
+
     It 'ConvertTo-KubeYaml -LastApplied shows what kubectl apply view-last-applied shows' {
         Get-KubeService web | ConvertTo-KubeJson -LastApplied | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress |
             Should -Be (Invoke-Kubectl apply view-last-applied service/web -o json | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress)

@@ -35,6 +35,9 @@ internal sealed class ModelPlanner(JsonElement definitions)
         ["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = new("IntOrString", IsValueType: true),
         ["io.k8s.apimachinery.pkg.apis.meta.v1.Time"] = new("DateTimeOffset", IsValueType: true, "TimeJsonConverter"),
         ["io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"] = new("DateTimeOffset", IsValueType: true, "MicroTimeJsonConverter"),
+        // managedFields' field sets stay the bytes of their JSON until read: a list of objects carries many, and a
+        // tree of each was most of what decoding a list cost.
+        ["io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"] = new("FieldsV1", IsValueType: false),
     };
 
     private static readonly MappedType FreeForm = new("JsonNode", IsValueType: false);
@@ -118,7 +121,7 @@ internal sealed class ModelPlanner(JsonElement definitions)
                 return special;
             }
 
-            // Definitions without properties (FieldsV1, RawExtension, JSON) are free-form or plain scalars.
+            // Definitions without properties (RawExtension, JSON) are free-form or plain scalars.
             return IsClass(definitionName)
                 ? new MappedType(classNames[definitionName], IsValueType: false)
                 : Map(Definition(definitionName), classNames, definitionName);

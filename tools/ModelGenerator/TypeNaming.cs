@@ -9,7 +9,7 @@ internal static class TypeNaming
     // with one of these names would clash or change what the name binds to.
     private static readonly HashSet<string> ReservedTypeNames =
     [
-        "KubeObject", "GenericKubeObject", "KubeList", "KubeJson", "KubeJsonContext", "IntOrString",
+        "KubeObject", "GenericKubeObject", "KubeList", "KubeJson", "KubeJsonContext", "IntOrString", "FieldsV1", "FieldsV1JsonConverter",
         "IntOrStringJsonConverter", "QuantityJsonConverter", "QuantityMapJsonConverter", "KubeTimestampJsonConverter", "TimeJsonConverter", "MicroTimeJsonConverter",
         "List", "Dictionary", "DateTimeOffset", "JsonNode", "JsonElement", "JsonConverter", "JsonPropertyName",
         "JsonExtensionData", "JsonSerializable",

@@ -21,18 +21,20 @@ public static class LastAppliedConfiguration
     public static JsonObject? Of(KubeObject obj, string fieldManager)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var entries = obj.Metadata?.ManagedFields?
-            .Where(e => e.Operation == ApplyOperation && string.IsNullOrEmpty(e.Subresource) && e.FieldsV1 is JsonObject)
-            .ToList() ?? [];
-        if (entries.Find(e => e.Manager == fieldManager) is { } own)
+        var entries = (obj.Metadata?.ManagedFields ?? [])
+            .Where(e => e.Operation == ApplyOperation && string.IsNullOrEmpty(e.Subresource))
+            .Select(e => (e.Manager, Fields: e.FieldsV1?.ToJsonNode() as JsonObject))
+            .Where(e => e.Fields is not null)
+            .ToList();
+        if (entries.Find(e => e.Manager == fieldManager) is { Fields: { } own })
         {
-            return Project(obj, (JsonObject)own.FieldsV1!);
+            return Project(obj, own);
         }
         if (obj.Metadata?.Annotations?.GetValueOrDefault(Annotation) is { Length: > 0 } text && Parse(text) is { } annotated)
         {
             return annotated;
         }
-        return entries.Count > 0 ? Project(obj, (JsonObject)entries[0].FieldsV1!) : null;
+        return entries.Count > 0 ? Project(obj, entries[0].Fields!) : null;
     }
 
     /// <summary>The configuration as an object of its kind (the model of the kind, else a generic object), or null.</summary>

@@ -117,7 +117,7 @@ public sealed class KubectlLastAppliedTests
             Metadata = new ObjectMeta
             {
                 Name = "web",
-                ManagedFields = [new ManagedFieldsEntry { Manager = "kubectl-create", Operation = "Update", FieldsV1 = JsonNode.Parse("""{"f:spec":{"f:replicas":{}}}""") }],
+                ManagedFields = [new ManagedFieldsEntry { Manager = "kubectl-create", Operation = "Update", FieldsV1 = new FieldsV1("""{"f:spec":{"f:replicas":{}}}""") }],
             },
             Spec = new DeploymentSpec { Replicas = 1 },
         };
@@ -142,7 +142,7 @@ public sealed class KubectlLastAppliedTests
                     {
                         Manager = "pskube",
                         Operation = "Apply",
-                        FieldsV1 = JsonNode.Parse("""
+                        FieldsV1 = new FieldsV1("""
                             {"f:spec":{"f:ports":{"k:{\"port\":80,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{}}},
                              "f:finalizers":{"v:\"b\"":{}},"f:args":{"i:1":{}}}}
                             """),

@@ -115,7 +115,7 @@ public class ModelsRoundTripTests
         Assert.Equal("10.244.0.7", Assert.Single(pod.PodStatus.PodIPs!).Ip);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 3, TimeSpan.Zero), pod.PodStatus.ContainerStatuses![0].State!.Running!.StartedAt);
         Assert.Equal("ReplicaSet", pod.Metadata!.OwnerReferences![0].Kind);
-        Assert.Equal(JsonValueKind.Object, pod.Metadata.ManagedFields![0].FieldsV1!["f:metadata"]!["f:labels"]!["."]!.GetValueKind());
+        Assert.Equal(JsonValueKind.Object, pod.Metadata.ManagedFields![0].FieldsV1!.ToJsonNode()!["f:metadata"]!["f:labels"]!["."]!.GetValueKind());
     }
 
     [Fact]

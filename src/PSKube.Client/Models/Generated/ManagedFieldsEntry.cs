@@ -6,7 +6,6 @@
 #nullable enable
 
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace PSKube.Client.Models;
@@ -15,7 +14,7 @@ public sealed partial class ManagedFieldsEntry
 {
     [JsonPropertyName("apiVersion")] public string? ApiVersion { get; set; }
     [JsonPropertyName("fieldsType")] public string? FieldsType { get; set; }
-    [JsonPropertyName("fieldsV1")] public JsonNode? FieldsV1 { get; set; }
+    [JsonPropertyName("fieldsV1")] public FieldsV1? FieldsV1 { get; set; }
     [JsonPropertyName("manager")] public string? Manager { get; set; }
     [JsonPropertyName("operation")] public string? Operation { get; set; }
     [JsonPropertyName("subresource")] public string? Subresource { get; set; }
