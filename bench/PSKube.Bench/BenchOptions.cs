@@ -16,7 +16,7 @@ public sealed class BenchOptions
           --scenarios LIST      comma-separated: cold-start,script-loop,list,logs,watch (default: all)
           --default-pods N      pods in the default namespace for cold-start and script-loop (default 10)
           --loop-calls N        calls of the script loop (default 200)
-          --loop-warm-calls N   calls between the loop and its steady window (default 1000)
+          --loop-warm-calls N   calls between the loop and its steady window (default 4000)
           --list-pods N         pods listed by the list scenario, over --list-namespaces namespaces (default 5000)
           --list-namespaces N   (default 10)
           --log-pods N          pods whose logs are followed (default 50)
@@ -44,7 +44,7 @@ public sealed class BenchOptions
     public int LoopCalls { get; init; } = 200;
 
     /// <summary>Calls made between the script loop and its steady window, once tiered JIT has settled.</summary>
-    public int LoopWarmCalls { get; init; } = 1000;
+    public int LoopWarmCalls { get; init; } = 4000;
 
     public int ListPods { get; init; } = 5000;
     public int ListNamespaces { get; init; } = 10;
@@ -122,7 +122,7 @@ public sealed class BenchOptions
             Scenarios = scenarios,
             DefaultPods = Count("--default-pods", 10, 3),
             LoopCalls = Count("--loop-calls", 200, 5),
-            LoopWarmCalls = Count("--loop-warm-calls", 1000, 5),
+            LoopWarmCalls = Count("--loop-warm-calls", 4000, 5),
             ListPods = Count("--list-pods", 5000, 20),
             ListNamespaces = Count("--list-namespaces", 10, 2),
             LogPods = Count("--log-pods", 50, 3),
