@@ -1,5 +1,5 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using PSKube.Client.Config;
 using PSKube.Client.Models;
 using PSKube.Client.Transport;
@@ -22,20 +22,18 @@ public static class KubeWarmUp
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
+            // Two pieces at once: reading the certificate store needs no kubeconfig, and each takes tens of milliseconds.
+            ThreadPool.UnsafeQueueUserWorkItem(_ => ReadSystemStore(), null);
             ThreadPool.UnsafeQueueUserWorkItem(_ => Run(KubeConfigLoader.FromEnvironment()), null);
         }
     }
 
-    /// <summary>The warm-up itself; returns the kubeconfig it read (null when that failed).</summary>
+    /// <summary>Parses the kubeconfig and decodes the sample pods; returns the kubeconfig it read (null when that failed).</summary>
     internal static KubeConfig? Run(KubeConfigLoader loader)
     {
         try
         {
             var config = loader.Load();
-            if (CertificateAuthorityOf(config) is { } pem)
-            {
-                ReadSystemStore(pem);
-            }
             DecodeSamplePods();
             return config;
         }
@@ -47,34 +45,28 @@ public static class KubeWarmUp
         }
     }
 
-    private static byte[]? CertificateAuthorityOf(KubeConfig config)
+    /// <summary>
+    /// Builds a chain for a throwaway certificate: the handshake checks the server's chain against the system store
+    /// (before PSKube checks it against a pinned CA), and .NET reads every file of that store the first time
+    /// (/etc/ssl/certs on Linux). Returns whether that ran (the throwaway certificate itself is never trusted).
+    /// </summary>
+    internal static bool ReadSystemStore()
     {
-        if (config.CurrentContext is not { } name || !config.Contexts.TryGetValue(name, out var context)
-            || context.Value.Cluster is not { } clusterName || !config.Clusters.TryGetValue(clusterName, out var cluster)
-            || cluster.Value.InsecureSkipTlsVerify)
+        try
         {
-            return null;
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var now = DateTimeOffset.UtcNow;
+            using var certificate = new CertificateRequest("CN=PSKube warm-up", key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddMinutes(-1), now.AddMinutes(1));
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.Build(certificate);
+            return true;
         }
-        return cluster.Value switch
+#pragma warning disable CA1031 // As above.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            { CertificateAuthorityData: { Length: > 0 } data } => Convert.FromBase64String(data),
-            { CertificateAuthority: { Length: > 0 } file } => File.ReadAllBytes(file),
-            _ => null,
-        };
-    }
-
-    // The handshake checks the server's chain against the system store before PSKube checks it against the pinned
-    // CA, and .NET reads every file of that store the first time (/etc/ssl/certs on Linux): a chain built here reads it.
-    private static void ReadSystemStore(byte[] pem)
-    {
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPem(Encoding.ASCII.GetString(pem));
-        using var chain = new X509Chain();
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        foreach (var authority in authorities)
-        {
-            chain.Build(authority);
-            authority.Dispose();
+            return false;
         }
     }
 
