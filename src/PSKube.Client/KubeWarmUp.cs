@@ -7,11 +7,12 @@ using PSKube.Client.Transport;
 namespace PSKube.Client;
 
 /// <summary>
-/// What every process's first command pays, done on a pool thread while PowerShell is still importing the module
-/// and binding that command (as PowerShell itself warms its engine at start): the kubeconfig parsed into the file
-/// cache, the system certificate store that .NET reads at its first TLS handshake, and the code that decodes and
-/// displays a pod list compiled. Nothing is sent anywhere and nothing runs that could prompt (no exec plugin, no
-/// token read); a failure here is left for the command itself to meet and report.
+/// What a process's first command pays before its first answer, done on pool threads from the moment PowerShell
+/// creates that command (as PowerShell itself warms its engine at start), beside the command's own parameter binding,
+/// kubeconfig read and connection: the kubeconfig parsed into the file cache, the system certificate store that .NET
+/// reads at its first TLS handshake, and the code that decodes and displays a pod list compiled. Nothing is sent
+/// anywhere and nothing runs that could prompt (no exec plugin, no token read); a failure here is left for the
+/// command itself to meet and report.
 /// </summary>
 public static class KubeWarmUp
 {

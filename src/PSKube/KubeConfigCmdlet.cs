@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PSKube.Client;
 using PSKube.Client.Config;
 
 namespace PSKube;
@@ -6,6 +7,11 @@ namespace PSKube;
 /// <summary>The base of cmdlets that read or edit the kubeconfig itself (contexts), with the -KubeConfig parameter.</summary>
 public abstract class KubeConfigCmdlet : PSCmdlet
 {
+    // PowerShell creates a command before binding its parameters: the session's first one starts the warm-up of what
+    // it will need (kubeconfig, certificate store, decoding), which then runs beside binding, the kubeconfig read and
+    // the connection. Importing the module alone starts nothing.
+    protected KubeConfigCmdlet() => KubeWarmUp.Start();
+
     /// <summary>The kubeconfig file to use instead of $env:KUBECONFIG or ~/.kube/config.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
