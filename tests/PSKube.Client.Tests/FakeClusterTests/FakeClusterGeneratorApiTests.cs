@@ -7,27 +7,12 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// The APIs behind kubectl's create generators on the wire: TokenRequest tokens that authenticate until they expire,
 /// what may not change in a priority class, quota sums over pods, the default service account coming back.
 /// </summary>
-public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
+public sealed class FakeClusterGeneratorApiTests : FakeClusterHttpTest
 {
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task TokenRequest_DefaultsToAnHour_AndTheTokenAuthenticatesUntilItExpires()
     {
-        var (code, response) = await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/serviceaccounts/default/token",
+        var (code, response) = await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/serviceaccounts/default/token",
             JsonNode.Parse("""{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}}"""));
 
         Assert.Equal(201, code);
@@ -35,23 +20,23 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
         Assert.Equal(3600, (long)response["spec"]!["expirationSeconds"]!);
         Assert.Equal("https://kubernetes.default.svc.cluster.local", (string?)response["spec"]!["audiences"]![0]);
         var expires = DateTimeOffset.Parse((string)response["status"]!["expirationTimestamp"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(expires - _cluster.Clock.Now, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        Assert.InRange(expires - Cluster.Clock.Now, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
 
-        using var bearer = FakeClusterHttp.Client(_cluster, bearerToken: (string)response["status"]!["token"]!);
+        using var bearer = FakeClusterHttp.Client(Cluster, bearerToken: (string)response["status"]!["token"]!);
         Assert.Equal(200, (await bearer.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/serviceaccounts")).Code);
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(61));
+        Cluster.Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Equal(401, (await bearer.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/serviceaccounts")).Code);
     }
 
     [Fact]
     public async Task PriorityClass_ValueAndPreemptionPolicyCannotChange_AndTheDefaultIsSet()
     {
-        var (created, body) = await _http.SendAsync(HttpMethod.Post, "/apis/scheduling.k8s.io/v1/priorityclasses",
+        var (created, body) = await Http.SendAsync(HttpMethod.Post, "/apis/scheduling.k8s.io/v1/priorityclasses",
             JsonNode.Parse("""{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"batch"},"value":10}"""));
         Assert.Equal(201, created);
         Assert.Equal("PreemptLowerPriority", (string?)body!["preemptionPolicy"]);
 
-        var (code, status) = await _http.SendAsync(HttpMethod.Patch, "/apis/scheduling.k8s.io/v1/priorityclasses/batch",
+        var (code, status) = await Http.SendAsync(HttpMethod.Patch, "/apis/scheduling.k8s.io/v1/priorityclasses/batch",
             JsonNode.Parse("""{"value":11,"preemptionPolicy":"Never","description":"changed"}"""), "application/merge-patch+json");
 
         Assert.Equal(422, code);
@@ -59,24 +44,24 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
             "PriorityClass.scheduling.k8s.io \"batch\" is invalid: [value: Forbidden: may not be changed in an update., preemptionPolicy: Invalid value: \"Never\": field is immutable]",
             (string?)status!["message"]);
         Assert.Equal("FieldValueForbidden", (string?)status["details"]!["causes"]![0]!["reason"]);
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Patch, "/apis/scheduling.k8s.io/v1/priorityclasses/batch",
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Patch, "/apis/scheduling.k8s.io/v1/priorityclasses/batch",
             JsonNode.Parse("""{"description":"changed"}"""), "application/merge-patch+json")).Code);
     }
 
     [Fact]
     public async Task SystemPriorityClasses_CannotBeDeleted()
     {
-        var (code, status) = await _http.SendAsync(HttpMethod.Delete, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical");
+        var (code, status) = await Http.SendAsync(HttpMethod.Delete, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical");
 
         Assert.Equal(403, code);
         Assert.Equal("priorityclasses.scheduling.k8s.io \"system-node-critical\" is forbidden: this is a system priority class and cannot be deleted", (string?)status!["message"]);
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Get, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical")).Code);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Get, "/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical")).Code);
     }
 
     [Fact]
     public async Task Quota_SumsTheRequestsAndLimitsOfLivePods()
     {
-        await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/resourcequotas", JsonNode.Parse("""
+        await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/resourcequotas", JsonNode.Parse("""
             {"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"compute"},
              "spec":{"hard":{"requests.cpu":"2","requests.memory":"1Gi","limits.memory":"2Gi","services.nodeports":"3"}}}
             """));
@@ -88,11 +73,11 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
                 ["requests"] = new JsonObject { ["cpu"] = cpu, ["memory"] = "256Mi" },
                 ["limits"] = new JsonObject { ["memory"] = "512Mi" },
             };
-            Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", pod)).Code);
+            Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", pod)).Code);
         }
 
-        _cluster.Controllers.RunOnce();
-        var (_, quota) = await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/resourcequotas/compute");
+        Cluster.Controllers.RunOnce();
+        var (_, quota) = await Http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/resourcequotas/compute");
 
         Assert.Equal(
             """{"limits.memory":"1Gi","requests.cpu":"750m","requests.memory":"512Mi","services.nodeports":"0"}""",
@@ -104,13 +89,13 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
     public async Task DefaultServiceAccount_ComesBackWhenDeleted()
     {
         const string path = "/api/v1/namespaces/default/serviceaccounts/default";
-        var (_, before) = await _http.SendAsync(HttpMethod.Get, path);
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Delete, path)).Code);
+        var (_, before) = await Http.SendAsync(HttpMethod.Get, path);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Delete, path)).Code);
 
         // The controllers also run on their own timer, so the account may be back already: a new one, by its uid.
-        _cluster.Controllers.RunOnce();
+        Cluster.Controllers.RunOnce();
 
-        var (code, after) = await _http.SendAsync(HttpMethod.Get, path);
+        var (code, after) = await Http.SendAsync(HttpMethod.Get, path);
         Assert.Equal(200, code);
         Assert.NotEqual((string?)before!["metadata"]!["uid"], (string?)after!["metadata"]!["uid"]);
     }
@@ -118,7 +103,7 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
     [Fact]
     public async Task Ingress_RulesAreCheckedAsTheApiServerDoes()
     {
-        var (code, status) = await _http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/namespaces/default/ingresses", JsonNode.Parse("""
+        var (code, status) = await Http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/namespaces/default/ingresses", JsonNode.Parse("""
             {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web"},"spec":{"rules":[
               {"host":"1.2.3.4","http":{"paths":[{"path":"x","pathType":"Prefix","backend":{"service":{"name":"web"}}}]}},
               {"host":"*foo.com","http":{"paths":[{"path":"/","pathType":"Regex","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}
@@ -142,14 +127,14 @@ public sealed class FakeClusterGeneratorApiTests : IAsyncLifetime
     [Fact]
     public async Task IngressClass_NeedsAController_ThatCannotChange()
     {
-        var (missing, refusal) = await _http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/ingressclasses",
+        var (missing, refusal) = await Http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/ingressclasses",
             JsonNode.Parse("""{"apiVersion":"networking.k8s.io/v1","kind":"IngressClass","metadata":{"name":"nginx"},"spec":{}}"""));
         Assert.Equal(422, missing);
         Assert.Equal("IngressClass.networking.k8s.io \"nginx\" is invalid: spec.controller: Required value", (string?)refusal!["message"]);
 
-        Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/ingressclasses",
+        Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, "/apis/networking.k8s.io/v1/ingressclasses",
             JsonNode.Parse("""{"apiVersion":"networking.k8s.io/v1","kind":"IngressClass","metadata":{"name":"nginx"},"spec":{"controller":"k8s.io/ingress-nginx"}}"""))).Code);
-        var (changed, immutable) = await _http.SendAsync(HttpMethod.Patch, "/apis/networking.k8s.io/v1/ingressclasses/nginx",
+        var (changed, immutable) = await Http.SendAsync(HttpMethod.Patch, "/apis/networking.k8s.io/v1/ingressclasses/nginx",
             JsonNode.Parse("""{"spec":{"controller":"example.com/other"}}"""), "application/merge-patch+json");
         Assert.Equal(422, changed);
         Assert.Equal("IngressClass.networking.k8s.io \"nginx\" is invalid: spec.controller: Invalid value: \"example.com/other\": field is immutable", (string?)immutable!["message"]);

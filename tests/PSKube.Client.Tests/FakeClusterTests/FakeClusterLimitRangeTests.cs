@@ -12,23 +12,9 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// Limit ranges on the fake as on an API server: a Container item's defaults filled in from max and min, and the
 /// LimitRanger admission plugin giving new pods the defaults and refusing those out of bounds with 403 Forbidden.
 /// </summary>
-public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
+public sealed class FakeClusterLimitRangeTests : FakeClusterHttpTest
 {
     private const string Pods = "/api/v1/namespaces/default/pods";
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task ContainerItem_DefaultLimitIsMax_DefaultRequestIsDefaultElseMin()
@@ -56,7 +42,7 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
             ["resources"] = new JsonObject { ["limits"] = new JsonObject { ["cpu"] = "200m" } },
         });
 
-        var (code, created) = await _http.SendAsync(HttpMethod.Post, Pods, pod);
+        var (code, created) = await Http.SendAsync(HttpMethod.Post, Pods, pod);
 
         Assert.Equal(201, code);
         Assert.Equal("""{"limits":{"cpu":"500m","memory":"256Mi"},"requests":{"cpu":"100m","memory":"256Mi"}}""", created!["spec"]!["containers"]![0]!["resources"]!.ToJsonString());
@@ -81,19 +67,19 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
         var pod = FakeClusterHttp.Pod("greedy");
         pod["spec"]!["containers"]![0]!["resources"] = JsonNode.Parse(resources);
 
-        var (code, status) = await _http.SendAsync(HttpMethod.Post, Pods, pod);
+        var (code, status) = await Http.SendAsync(HttpMethod.Post, Pods, pod);
 
         Assert.Equal(403, code);
         Assert.Equal("Forbidden", (string?)status!["reason"]);
         Assert.Equal($"pods \"greedy\" is forbidden: {problem}", (string?)status["message"]);
-        Assert.Equal(404, (await _http.SendAsync(HttpMethod.Get, Pods + "/greedy")).Code);
+        Assert.Equal(404, (await Http.SendAsync(HttpMethod.Get, Pods + "/greedy")).Code);
     }
 
     [Fact]
     public async Task PodItem_BoundsTheSumOfTheContainers()
     {
         await CreateLimitRangeAsync("""[{"type": "Pod", "max": {"memory": "1536Mi"}}]""");
-        var (unbounded, refusal) = await _http.SendAsync(HttpMethod.Post, Pods, FakeClusterHttp.Pod("unbounded"));
+        var (unbounded, refusal) = await Http.SendAsync(HttpMethod.Post, Pods, FakeClusterHttp.Pod("unbounded"));
         Assert.Equal(403, unbounded);
         Assert.Equal("pods \"unbounded\" is forbidden: maximum memory usage per Pod is 1536Mi.  No limit is specified", (string?)refusal!["message"]);
 
@@ -102,7 +88,7 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
         containers[0]!["resources"] = JsonNode.Parse("""{"limits": {"memory": "1Gi"}}""");
         containers.Add(JsonNode.Parse("""{"name": "second", "image": "busybox", "resources": {"limits": {"memory": "1Gi"}}}"""));
 
-        var (code, status) = await _http.SendAsync(HttpMethod.Post, Pods, pod);
+        var (code, status) = await Http.SendAsync(HttpMethod.Post, Pods, pod);
 
         Assert.Equal(403, code);
         Assert.Equal("pods \"pair\" is forbidden: maximum memory usage per Pod is 1536Mi, but limit is 2Gi", (string?)status!["message"]);
@@ -110,7 +96,7 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
         // A limit that is no quantity counts as none; it is not a server error.
         containers.RemoveAt(1);
         containers[0]!["resources"] = JsonNode.Parse("""{"limits": {"memory": "lots"}}""");
-        var (unreadable, _) = await _http.SendAsync(HttpMethod.Post, Pods, pod);
+        var (unreadable, _) = await Http.SendAsync(HttpMethod.Post, Pods, pod);
         Assert.Equal(403, unreadable);
     }
 
@@ -118,7 +104,7 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
     public async Task Client_CreatingAPodOutOfBounds_GetsTheForbiddenError()
     {
         await CreateLimitRangeAsync("""[{"type": "Container", "max": {"cpu": "1"}}]""");
-        var client = FakeClusterClient.For(_cluster);
+        var client = FakeClusterClient.For(Cluster);
         var pod = KubeJson.Deserialize<Pod>("""
             {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "big", "namespace": "default"},
              "spec": {"containers": [{"name": "main", "image": "busybox", "resources": {"limits": {"cpu": "2"}}}]}}
@@ -136,7 +122,7 @@ public sealed class FakeClusterLimitRangeTests : IAsyncLifetime
 
     private async Task<JsonNode> CreateLimitRangeAsync(string limits)
     {
-        var (code, created) = await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/limitranges", JsonNode.Parse($$"""
+        var (code, created) = await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/limitranges", JsonNode.Parse($$"""
             {"apiVersion": "v1", "kind": "LimitRange", "metadata": {"name": "bounds"}, "spec": {"limits": {{limits}} } }
             """));
         Assert.Equal(201, code);

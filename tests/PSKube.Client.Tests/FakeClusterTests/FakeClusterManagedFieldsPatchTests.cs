@@ -7,38 +7,24 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// The managedFields JSON patch kubectl (and Set-KubeResource) send to hand client-side apply fields over: replaced
 /// as sent, guarded by the resourceVersion, without a new manager entry for the patch itself.
 /// </summary>
-public sealed class FakeClusterManagedFieldsPatchTests : IAsyncLifetime
+public sealed class FakeClusterManagedFieldsPatchTests : FakeClusterHttpTest
 {
     private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task AManagedFieldsPatch_AtTheCurrentVersion_ReplacesThem_AndAtAStaleOne_IsAConflict()
     {
-        var (_, created) = await _http.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldManager=kubectl-client-side-apply", FakeClusterHttp.ConfigMap("cfg"));
+        var (_, created) = await Http.SendAsync(HttpMethod.Post, ConfigMaps + "?fieldManager=kubectl-client-side-apply", FakeClusterHttp.ConfigMap("cfg"));
         var version = (string)created!["metadata"]!["resourceVersion"]!;
         var entry = created["metadata"]!["managedFields"]![0]!.DeepClone();
         entry["manager"] = "pskube";
         entry["operation"] = "Apply";
 
         var stale = Patch(entry, "1");
-        var (staleCode, _) = await _http.SendAsync(HttpMethod.Patch, ConfigMaps + "/cfg?fieldManager=pskube", stale, "application/json-patch+json");
+        var (staleCode, _) = await Http.SendAsync(HttpMethod.Patch, ConfigMaps + "/cfg?fieldManager=pskube", stale, "application/json-patch+json");
         Assert.Equal(409, staleCode);
 
-        var (code, patched) = await _http.SendAsync(HttpMethod.Patch, ConfigMaps + "/cfg?fieldManager=pskube", Patch(entry, version), "application/json-patch+json");
+        var (code, patched) = await Http.SendAsync(HttpMethod.Patch, ConfigMaps + "/cfg?fieldManager=pskube", Patch(entry, version), "application/json-patch+json");
         Assert.Equal(200, code);
         var managers = patched!["metadata"]!["managedFields"]!.AsArray().Select(e => $"{e!["manager"]}/{e["operation"]}").ToList();
         Assert.Equal(["pskube/Apply"], managers);

@@ -13,25 +13,11 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// How the fake writes lists and Tables: straight from the stored JSON, sent on as they grow (gzipped past 128 KiB
 /// when the client accepts it), with the same bytes as the stored objects written as trees.
 /// </summary>
-public sealed class FakeClusterResponseTests : IAsyncLifetime
+public sealed class FakeClusterResponseTests : FakeClusterHttpTest
 {
     private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
     private const string TableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
     private static readonly ResourceDefinition ConfigMapResource = BuiltInResources.Find("configmaps")!;
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("")]
@@ -53,7 +39,7 @@ public sealed class FakeClusterResponseTests : IAsyncLifetime
         foreach (var row in rows)
         {
             var name = (string)row!["cells"]![0]!;
-            var stored = (await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}/{name}")).Body!;
+            var stored = (await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}/{name}")).Body!;
             var expected = includeObject switch
             {
                 "&includeObject=Object" => stored,
@@ -79,7 +65,7 @@ public sealed class FakeClusterResponseTests : IAsyncLifetime
         Assert.Equal(300, items.Count);
         foreach (var item in items)
         {
-            var stored = (await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}/{(string)item!["metadata"]!["name"]!}")).Body!.AsObject();
+            var stored = (await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}/{(string)item!["metadata"]!["name"]!}")).Body!.AsObject();
             stored.Remove("kind");
             stored.Remove("apiVersion");
             Assert.True(JsonNode.DeepEquals(stored, item));
@@ -107,7 +93,7 @@ public sealed class FakeClusterResponseTests : IAsyncLifetime
             ["metadata"] = new JsonObject { ["name"] = "quoted", ["annotations"] = new JsonObject { ["note"] = "<a href=\"x\">+1 & 'é' ✓</a>\n\t\u0001" } },
             ["data"] = new JsonObject { ["k"] = "v" },
         };
-        var stored = _cluster.Store.Stored(ConfigMapResource, "default", Store(obj)["metadata"]!["name"]!.GetValue<string>())!;
+        var stored = Cluster.Store.Stored(ConfigMapResource, "default", Store(obj)["metadata"]!["name"]!.GetValue<string>())!;
 
         Assert.Equal(Written(w => stored.Object.WriteTo(w)), Encoding.UTF8.GetString(stored.Json.Span));
         Assert.Equal(Written(w => stored.Object["metadata"]!.WriteTo(w)), Encoding.UTF8.GetString(stored.Field("metadata").Span));
@@ -138,7 +124,7 @@ public sealed class FakeClusterResponseTests : IAsyncLifetime
     private JsonObject Store(JsonObject obj)
     {
         obj["metadata"]!["namespace"] = "default";
-        return _cluster.Store.Add(ConfigMapResource, obj);
+        return Cluster.Store.Add(ConfigMapResource, obj);
     }
 
     private void Seed(int count)
@@ -160,7 +146,7 @@ public sealed class FakeClusterResponseTests : IAsyncLifetime
         {
             request.Headers.AcceptEncoding.ParseAdd("gzip");
         }
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         Assert.Equal(200, (int)response.StatusCode);
         var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
         await using var stream = await response.Content.ReadAsStreamAsync();

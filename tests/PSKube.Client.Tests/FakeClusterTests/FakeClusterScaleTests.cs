@@ -12,44 +12,30 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// The fake API server at scale, as the real one behaves: paged lists read one snapshot in linear time,
 /// continue tokens expire with the compaction window, deletecollection goes in one pass, events expire after an hour.
 /// </summary>
-public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class FakeClusterScaleTests(ITestOutputHelper output) : FakeClusterHttpTest
 {
     private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
     private static readonly ResourceDefinition ConfigMapResource = BuiltInResources.Find("configmaps")!;
     private static readonly ResourceDefinition EventResource = BuiltInResources.Find("events")!;
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task PagedList_ReadsTheSnapshotOfItsFirstPage_WhileWritesHappen()
     {
         SeedConfigMaps("default", 30);
-        var (_, first) = await _http.SendAsync(HttpMethod.Get, ConfigMaps + "?limit=10");
+        var (_, first) = await Http.SendAsync(HttpMethod.Get, ConfigMaps + "?limit=10");
         var listVersion = (string?)first!["metadata"]!["resourceVersion"];
         var names = Names(first);
 
         // Between pages: one not read yet goes, one changes, one is added after the current position.
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Delete, ConfigMaps + "/cm-0025")).Code);
-        Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("cm-9999"))).Code);
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Put, ConfigMaps + "/cm-0020", FakeClusterHttp.ConfigMap("cm-0020", "changed"))).Code);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Delete, ConfigMaps + "/cm-0025")).Code);
+        Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, ConfigMaps, FakeClusterHttp.ConfigMap("cm-9999"))).Code);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Put, ConfigMaps + "/cm-0020", FakeClusterHttp.ConfigMap("cm-0020", "changed"))).Code);
 
         var page = first;
         var pages = new List<JsonNode> { first };
         while ((string?)page!["metadata"]!["continue"] is { Length: > 0 } token)
         {
-            var (code, next) = await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=10&continue={Uri.EscapeDataString(token)}");
+            var (code, next) = await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=10&continue={Uri.EscapeDataString(token)}");
             Assert.Equal(200, code);
             Assert.Equal(listVersion, (string?)next!["metadata"]!["resourceVersion"]);
             names.AddRange(Names(next));
@@ -64,7 +50,7 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal([20, 10], pages.Take(2).Select(p => (int)p["metadata"]!["remainingItemCount"]!));
 
         // A new list sees the writes.
-        var (_, fresh) = await _http.SendAsync(HttpMethod.Get, ConfigMaps);
+        var (_, fresh) = await Http.SendAsync(HttpMethod.Get, ConfigMaps);
         var now = Names(fresh!);
         Assert.Contains("cm-9999", now);
         Assert.DoesNotContain("cm-0025", now);
@@ -78,7 +64,7 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
         var path = ConfigMaps + "?limit=4&fieldSelector=metadata.name%21%3Dcm-0003";
         while (true)
         {
-            var (_, page) = await _http.SendAsync(HttpMethod.Get, path);
+            var (_, page) = await Http.SendAsync(HttpMethod.Get, path);
             Assert.Null(page!["metadata"]!["remainingItemCount"]);
             names.AddRange(Names(page));
             if ((string?)page["metadata"]!["continue"] is not { Length: > 0 } token)
@@ -110,12 +96,12 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
     public async Task ContinueToken_OlderThanTheCompactionWindow_Is410Expired_WithATokenForTheRest()
     {
         SeedConfigMaps("default", 5);
-        var (_, first) = await _http.SendAsync(HttpMethod.Get, ConfigMaps + "?limit=2");
+        var (_, first) = await Http.SendAsync(HttpMethod.Get, ConfigMaps + "?limit=2");
         var token = (string)first!["metadata"]!["continue"]!;
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(6));
-        await _http.SendAsync(HttpMethod.Delete, ConfigMaps + "/cm-0004");
+        Cluster.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Http.SendAsync(HttpMethod.Delete, ConfigMaps + "/cm-0004");
 
-        var (code, status) = await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=2&continue={Uri.EscapeDataString(token)}");
+        var (code, status) = await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=2&continue={Uri.EscapeDataString(token)}");
         Assert.Equal(410, code);
         Assert.Equal("Expired", (string?)status!["reason"]);
         Assert.StartsWith("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response",
@@ -123,11 +109,11 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
 
         // The token it offers goes on from the same key in the current state: inconsistent, as the message says.
         var inconsistent = (string)status["metadata"]!["continue"]!;
-        var (restCode, rest) = await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?continue={Uri.EscapeDataString(inconsistent)}");
+        var (restCode, rest) = await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?continue={Uri.EscapeDataString(inconsistent)}");
         Assert.Equal(200, restCode);
         Assert.Equal(["cm-0002", "cm-0003"], Names(rest!));
 
-        var (badCode, bad) = await _http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=2&continue={Uri.EscapeDataString(token)}&resourceVersion=5");
+        var (badCode, bad) = await Http.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=2&continue={Uri.EscapeDataString(token)}&resourceVersion=5");
         Assert.Equal(400, badCode);
         Assert.Equal("specifying resource version is not allowed when using continue", (string?)bad!["message"]);
     }
@@ -136,16 +122,16 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
     public async Task PagedList_Of5000Objects_ReadsEachStoredObjectOnce_AndANamespaceOnlyItsOwn()
     {
         SeedConfigMaps("default", 5000);
-        _cluster.Store.Add(BuiltInResources.Find("namespaces")!, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = "small" } });
+        Cluster.Store.Add(BuiltInResources.Find("namespaces")!, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = "small" } });
         SeedConfigMaps("small", 20);
 
-        var before = _cluster.Store.ListedObjects;
+        var before = Cluster.Store.ListedObjects;
         var names = new List<string>();
         var path = "/api/v1/configmaps?limit=100";
         var pages = 0;
         while (true)
         {
-            var (_, page) = await _http.SendAsync(HttpMethod.Get, path);
+            var (_, page) = await Http.SendAsync(HttpMethod.Get, path);
             pages++;
             names.AddRange(page!["items"]!.AsArray().Select(i => $"{i!["metadata"]!["namespace"]}/{i["metadata"]!["name"]}"));
             if ((string?)page["metadata"]!["continue"] is not { Length: > 0 } token)
@@ -154,16 +140,16 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
             }
             path = "/api/v1/configmaps?limit=100&continue=" + Uri.EscapeDataString(token);
         }
-        var everyNamespace = _cluster.Store.ListedObjects - before;
+        var everyNamespace = Cluster.Store.ListedObjects - before;
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Equal(names.Count, everyNamespace);
         Assert.True(names.Count >= 5020, $"{names.Count} config maps listed");
         Assert.True(pages >= 51, $"{pages} pages");
 
-        before = _cluster.Store.ListedObjects;
-        var (_, small) = await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/small/configmaps?limit=500");
+        before = Cluster.Store.ListedObjects;
+        var (_, small) = await Http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/small/configmaps?limit=500");
         Assert.Equal(20, small!["items"]!.AsArray().Count);
-        Assert.Equal(20, _cluster.Store.ListedObjects - before);
+        Assert.Equal(20, Cluster.Store.ListedObjects - before);
     }
 
     [Fact]
@@ -171,13 +157,13 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
     {
         for (var i = 0; i < 5000; i++)
         {
-            _cluster.Store.Add(EventResource, Event($"web.{i:x8}"));
+            Cluster.Store.Add(EventResource, Event($"web.{i:x8}"));
         }
-        var (_, list) = await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/events?limit=1");
-        await using var watch = await WatchStream.OpenAsync(_http, $"/api/v1/namespaces/default/events?watch=true&resourceVersion={list!["metadata"]!["resourceVersion"]}");
+        var (_, list) = await Http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/events?limit=1");
+        await using var watch = await WatchStream.OpenAsync(Http, $"/api/v1/namespaces/default/events?watch=true&resourceVersion={list!["metadata"]!["resourceVersion"]}");
 
         var timer = Stopwatch.StartNew();
-        var (code, deleted) = await _http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/events");
+        var (code, deleted) = await Http.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/default/events");
         timer.Stop();
         output.WriteLine($"deletecollection of 5000 events: {timer.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(200, code);
@@ -193,7 +179,7 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
         }
         Assert.Equal(5000, versions.Distinct().Count());
         Assert.Equal(versions.Order(), versions);
-        var (_, after) = await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/events");
+        var (_, after) = await Http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/events");
         Assert.Empty(after!["items"]!.AsArray());
     }
 
@@ -201,17 +187,17 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
     public async Task Events_ExpireAnHourOfClusterTimeAfterTheirLastWrite_AndWatchersSeeThemDeleted()
     {
         const string events = "/api/v1/namespaces/default/events";
-        var (_, list) = await _http.SendAsync(HttpMethod.Get, events);
-        await using var watch = await WatchStream.OpenAsync(_http, $"{events}?watch=true&resourceVersion={list!["metadata"]!["resourceVersion"]}");
-        Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, events, Event("early"))).Code);
-        Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, events, Event("renewed"))).Code);
-        Assert.Equal(201, (await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", FakeClusterHttp.ConfigMap("stays"))).Code);
+        var (_, list) = await Http.SendAsync(HttpMethod.Get, events);
+        await using var watch = await WatchStream.OpenAsync(Http, $"{events}?watch=true&resourceVersion={list!["metadata"]!["resourceVersion"]}");
+        Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, events, Event("early"))).Code);
+        Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, events, Event("renewed"))).Code);
+        Assert.Equal(201, (await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", FakeClusterHttp.ConfigMap("stays"))).Code);
 
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(40));
+        Cluster.Clock.Advance(TimeSpan.FromMinutes(40));
         var renewed = Event("renewed");
         renewed["count"] = 2;
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Put, events + "/renewed", renewed)).Code);
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(21));
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Put, events + "/renewed", renewed)).Code);
+        Cluster.Clock.Advance(TimeSpan.FromMinutes(21));
 
         var seen = new List<(string? Type, string? Name)>();
         while (seen.Count < 4)
@@ -220,13 +206,13 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
             seen.Add(((string?)change["type"], (string?)change["object"]!["metadata"]!["name"]));
         }
         Assert.Equal([("ADDED", "early"), ("ADDED", "renewed"), ("MODIFIED", "renewed"), ("DELETED", "early")], seen);
-        Assert.Equal(404, (await _http.SendAsync(HttpMethod.Get, events + "/early")).Code);
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Get, events + "/renewed")).Code);
+        Assert.Equal(404, (await Http.SendAsync(HttpMethod.Get, events + "/early")).Code);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Get, events + "/renewed")).Code);
 
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(40));
+        Cluster.Clock.Advance(TimeSpan.FromMinutes(40));
         var last = await watch.NextAsync();
         Assert.Equal(("DELETED", "renewed"), ((string?)last["type"], (string?)last["object"]!["metadata"]!["name"]));
-        Assert.Equal(200, (await _http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/configmaps/stays")).Code);
+        Assert.Equal(200, (await Http.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/configmaps/stays")).Code);
     }
 
     private void SeedConfigMaps(string @namespace, int count)
@@ -235,7 +221,7 @@ public sealed class FakeClusterScaleTests(ITestOutputHelper output) : IAsyncLife
         {
             var configMap = FakeClusterHttp.ConfigMap($"cm-{i:D4}");
             configMap["metadata"]!["namespace"] = @namespace;
-            _cluster.Store.Add(ConfigMapResource, configMap);
+            Cluster.Store.Add(ConfigMapResource, configMap);
         }
     }
 

@@ -12,23 +12,8 @@ namespace PSKube.Client.Tests.FakeClusterTests;
 /// The fake cluster's Services as the API server's: what its validation refuses, with the fields and wording, and
 /// that every Service, Pod, Deployment and Namespace the generators build (and kubectl's own) is accepted.
 /// </summary>
-public sealed class FakeClusterServiceValidationTests : IAsyncLifetime
+public sealed class FakeClusterServiceValidationTests : FakeClusterHttpTest
 {
-    private FakeClusterServer _cluster = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await FakeClusterServer.StartAsync(new FakeClusterOptions { SimulateKubelet = false });
-        _http = FakeClusterHttp.Client(_cluster);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _cluster.DisposeAsync();
-    }
-
     public static TheoryData<string, string[]> Refused => new()
     {
         { """{"ports":[]}""", ["spec.ports: Required value"] },
@@ -52,7 +37,7 @@ public sealed class FakeClusterServiceValidationTests : IAsyncLifetime
     public async Task Services_TheApiServerRefuses_AreRefusedWithItsCauses(string spec, string[] causes)
     {
         var body = JsonNode.Parse($$"""{"apiVersion":"v1","kind":"Service","metadata":{"name":"bad"},"spec":{{spec}}}""");
-        var (code, status) = await _http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/services", body);
+        var (code, status) = await Http.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/services", body);
 
         Assert.Equal(422, code);
         var given = status!["details"]!["causes"]!.AsArray().Select(c => $"{(string?)c!["field"]}: {(string?)c["message"]}").ToList();
@@ -66,7 +51,7 @@ public sealed class FakeClusterServiceValidationTests : IAsyncLifetime
     [Fact]
     public async Task GeneratedObjects_AreAllAccepted()
     {
-        var client = FakeClusterClient.For(_cluster);
+        var client = FakeClusterClient.For(Cluster);
         var services = BuiltInResources.Find("services")!;
         var pods = BuiltInResources.Find("pods")!;
         var deployment = DeploymentGenerator.Generate(new DeploymentOptions { Name = "web", Images = ["nginx", "busybox"], Port = 80 });
