@@ -74,7 +74,17 @@ function Invoke-PesterSuite {
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $configuration
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+    if ($result.FailedCount -gt 0 -or $result.FailedBlocksCount -gt 0 -or $result.FailedContainersCount -gt 0) {
+        # Repeated at the end, where a CI log cut to its tail still shows them.
+        Write-Host 'Failed Pester tests:'
+        foreach ($test in $result.Failed) {
+            Write-Host "  $($test.ExpandedPath)"
+            foreach ($errorRecord in $test.ErrorRecord) { Write-Host "    $($errorRecord.Exception.Message)" }
+        }
+        foreach ($block in $result.FailedBlocks) { Write-Host "  block: $($block.ExpandedPath)" }
+        foreach ($container in $result.FailedContainers) { Write-Host "  file: $($container.Item)" }
+        throw "$($result.FailedCount) Pester test(s) failed"
+    }
 }
 
 function Invoke-Package {
