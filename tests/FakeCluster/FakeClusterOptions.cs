@@ -57,6 +57,14 @@ public sealed class FakeClusterOptions
     /// <summary>How long an event lives after its last write, in cluster time: the API server's --event-ttl, 1h by default.</summary>
     public TimeSpan EventTimeToLive { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long (real time) the first byte of an exec or attach waits after the connection is upgraded: on a real
+    /// cluster the API server dials the kubelet and the runtime starts the process meanwhile, tens to hundreds of
+    /// milliseconds. kubectl before 1.34 drops frames that arrive before it has set up its streams (client-go
+    /// 3379d5a), so a fake that answered at once would lose kubectl's output now and then.
+    /// </summary>
+    public TimeSpan ProcessStartDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often (real time) an idle watch gets a BOOKMARK when it asked for them.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -39,6 +39,15 @@ public static class RemoteCommandEndpoint
         // The first frame, empty, on the lowest channel the server writes tells the client the session is up.
         var first = options.Stdout ? StreamProtocols.Stdout : options.Stderr && !options.Tty ? StreamProtocols.Stderr : StreamProtocols.Error;
         await session.WriteAsync(first, ReadOnlyMemory<byte>.Empty);
+        try
+        {
+            // The kubelet's dial and the runtime's start, before anything (a refusal too) comes back.
+            await Task.Delay(services.Options.ProcessStartDelay, session.Ended);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         if (refusal is not null)
         {
             // The translator's SPDY client reports a refused upgrade this way.

@@ -42,6 +42,20 @@ public sealed class ExecTests : IAsyncLifetime
             frames.Select(f => ((int)f.Channel, Encoding.UTF8.GetString(f.Data))).ToList());
     }
 
+    [Fact]
+    public async Task Exec_FirstOutput_ComesAfterTheKubeletHasStartedTheProcess()
+    {
+        // kubectl before 1.34 drops frames that arrive before it has set up its streams: output must not follow the
+        // ready frame at once, as it does not on a real cluster.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await using var socket = await ChannelSocketClient.ConnectAsync(_cluster, Exec("shell", "command=echo&command=hi&stdout=true"), V5);
+        var connected = stopwatch.Elapsed;
+        await socket.WaitForAsync(s => s.Text(1).Length > 0);
+
+        Assert.True(stopwatch.Elapsed - connected >= new FakeClusterOptions().ProcessStartDelay - TimeSpan.FromMilliseconds(5),
+            $"output {(stopwatch.Elapsed - connected).TotalMilliseconds} ms after the handshake");
+    }
+
     [Theory]
     [InlineData(V5, "command terminated with non-zero exit code: command terminated with exit code 3")]
     [InlineData(V4, "command terminated with non-zero exit code: error executing command [sh -c exit 3], exit code 3")]
