@@ -132,6 +132,11 @@ public sealed partial class KubeClient
                     failed = true;
                     break;
                 }
+                catch (Exception e) when (e is IOException or HttpRequestException or KubeApiUnreachableException && cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping tears the stream down, and a cut may race with it: either way the caller stopped the watch.
+                    throw new OperationCanceledException("The watch was stopped.", e, cancellationToken);
+                }
 
                 if (change.Type == WatchEventType.Error)
                 {
