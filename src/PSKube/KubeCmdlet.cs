@@ -147,8 +147,9 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
             {
                 task = operation(latest, Cancellation);
             }
-            // Waiting on the handle, not Task.Wait, so a failure surfaces below as itself (KubeApiException), not wrapped.
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+            // WaitAny, not Task.Wait, so a failure surfaces below as itself (KubeApiException), not wrapped; and not the
+            // task's AsyncWaitHandle, an OS event that only the finalizer would free.
+            while (Task.WaitAny([task], TimeSpan.FromMilliseconds(250)) < 0)
             {
                 progress.StatusDescription = $"{latest.Value} ({(int)(DateTimeOffset.UtcNow - started).TotalSeconds}s)";
                 WriteProgress(progress);
@@ -183,7 +184,7 @@ public abstract partial class KubeCmdlet : KubeConfigCmdlet, IDisposable
         }
         var pending = next.AsTask();
         // A stream may wait long for its next item (the server is gone): its health reports are written meanwhile.
-        while (!((IAsyncResult)pending).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+        while (Task.WaitAny([pending], TimeSpan.FromMilliseconds(250)) < 0)
         {
             WriteStreamHealth();
         }

@@ -57,8 +57,10 @@ internal static class KubeConfigFileCache
         var file = previous is not null && previous.Text == text
             ? previous.File
             : new ParsedFile(KubeConfigFileReader.Parse(text, path), Interlocked.Increment(ref _lastVersion));
-        Entries[path] = new Entry(stamp, text, file, IsSettled(stamp, readAt));
-        return file;
+        var entry = new Entry(stamp, text, file, IsSettled(stamp, readAt));
+        // Two readers of a new file (a session's first command and its warm-up) may both parse it: the first stored
+        // wins, so both get the same version and the second command reuses the first one's client and connection.
+        return Entries.AddOrUpdate(path, entry, (_, stored) => stored.Text == text ? entry with { File = stored.File } : entry).File;
     }
 
     private static bool IsSettled(FileStamp stamp, DateTime readAt) => readAt - stamp.LastWriteUtc > WriteTimeResolution;

@@ -51,6 +51,27 @@ public sealed class KubeconfigCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task NewFile_LoadedByManyAtOnce_GetsOneVersion()
+    {
+        // A session's first command and the warm-up parse a new file at the same time: both must end on one
+        // version, or the next command would build a second client and open a second connection.
+        for (var round = 0; round < 20; round++)
+        {
+            var path = _folder.Write($"config-{round}", Config("ctx-a"));
+            File.SetLastWriteTimeUtc(path, LongAgo);
+            using var start = new Barrier(4);
+            // Threads of their own: four pool threads blocked at a barrier would wait for the pool to grow.
+            var versions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                return Load(path).Version;
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+            Assert.Single(versions.Append(Load(path).Version).Distinct());
+        }
+    }
+
+    [Fact]
     public void SettledFile_WithTheSameStamp_IsNotReadAgain()
     {
         // What makes the cache cheap: an old file whose length and write time are unchanged is trusted unread.
