@@ -81,7 +81,10 @@ function Invoke-PesterSuite {
             Write-Host "  $($test.ExpandedPath)"
             foreach ($errorRecord in $test.ErrorRecord) { Write-Host "    $($errorRecord.Exception.Message)" }
         }
-        foreach ($block in $result.FailedBlocks) { Write-Host "  block: $($block.ExpandedPath)" }
+        foreach ($block in $result.FailedBlocks) {
+            Write-Host "  block: $($block.ExpandedPath)"
+            foreach ($errorRecord in $block.ErrorRecord) { Write-Host "    $($errorRecord.Exception.Message)" }
+        }
         foreach ($container in $result.FailedContainers) { Write-Host "  file: $($container.Item)" }
         throw "$($result.FailedCount) Pester test(s) failed"
     }
