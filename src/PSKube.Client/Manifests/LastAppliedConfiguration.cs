@@ -21,12 +21,10 @@ public static class LastAppliedConfiguration
     public static JsonObject? Of(KubeObject obj, string fieldManager)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var entries = (obj.Metadata?.ManagedFields ?? [])
-            .Where(e => e.Operation == ApplyOperation && string.IsNullOrEmpty(e.Subresource))
-            .Select(e => (e.Manager, Fields: e.FieldsV1?.ToJsonNode() as JsonObject))
-            .Where(e => e.Fields is not null)
-            .ToList();
-        if (entries.Find(e => e.Manager == fieldManager) is { Fields: { } own })
+        // Parsed lazily: only the entry that is used becomes a tree.
+        var applied = (obj.Metadata?.ManagedFields ?? [])
+            .Where(e => e.Operation == ApplyOperation && string.IsNullOrEmpty(e.Subresource));
+        if (applied.Where(e => e.Manager == fieldManager).Select(e => e.FieldsV1?.ToJsonNode()).OfType<JsonObject>().FirstOrDefault() is { } own)
         {
             return Project(obj, own);
         }
@@ -34,7 +32,7 @@ public static class LastAppliedConfiguration
         {
             return annotated;
         }
-        return entries.Count > 0 ? Project(obj, entries[0].Fields!) : null;
+        return applied.Select(e => e.FieldsV1?.ToJsonNode()).OfType<JsonObject>().FirstOrDefault() is { } first ? Project(obj, first) : null;
     }
 
     /// <summary>The configuration as an object of its kind (the model of the kind, else a generic object), or null.</summary>
